@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -39,7 +40,8 @@ def _check_broker() -> str:
     from lookingup.celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        # The URL comes from the settings each time, so a test can point it elsewhere.
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception:
         logger.exception("readyz: broker check failed")

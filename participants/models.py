@@ -1,7 +1,20 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from programmes.enums import OrganisationKind
+
+from .enums import EnrolmentStatus, ParticipantRole
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UserManager(BaseUserManager):
@@ -29,6 +42,12 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    """A person with an account; the profile is these few fields, nothing more.
+
+    Only what coordinators (certificates, who is who) and funders (anonymous counts by
+    organisation type and country) need; see the privacy notice.
+    """
+
     username = None
     first_name = None
     last_name = None
@@ -44,6 +63,39 @@ class User(AbstractUser):
         max_length=5,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
+    )
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        related_name="members",
+        null=True,
+        blank=True,
+    )
+    organisation_kind = models.CharField(
+        _("organisation type"), max_length=30, choices=OrganisationKind.choices, blank=True
+    )
+    role = models.CharField(_("role"), max_length=20, choices=ParticipantRole.choices, blank=True)
+    country = CountryField(_("country"), blank=True)
+    privacy_consent_version = models.CharField(
+        _("privacy notice version accepted"), max_length=20, blank=True
+    )
+    privacy_consent_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
+    listed_to_participants = models.BooleanField(
+        _("listed to other participants"),
+        default=False,
+        help_text=_(
+            "Other participants of the same programmes may see your name and organisation."
+        ),
+    )
+    calendar_token = models.CharField(
+        _("calendar feed token"),
+        max_length=64,
+        unique=True,
+        default=new_calendar_token,
+        editable=False,
     )
 
     USERNAME_FIELD = "email"
@@ -65,3 +117,189 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def has_current_consent(self) -> bool:
+        return (
+            self.privacy_consent_at is not None
+            and self.privacy_consent_version == settings.PRIVACY_NOTICE_VERSION
+        )
+
+
+class QueueQuerySet(models.QuerySet):
+    """Shared by enrolments and registrations: both queue FIFO behind a capacity holder."""
+
+    holder_field: str = ""
+
+    def active(self):
+        return self.filter(status__in=EnrolmentStatus.active())
+
+    def waiting_in_order(self):
+        return self.filter(status=EnrolmentStatus.WAITING).order_by("queued_at", "pk")
+
+    def with_waiting_position(self):
+        """Annotate ``waiting_position`` (1 = next in line; 0 when not waiting), in one query."""
+        ahead = (
+            self.model.objects.filter(
+                **{self.holder_field: OuterRef(self.holder_field)},
+                status=EnrolmentStatus.WAITING,
+            )
+            .filter(
+                Q(queued_at__lt=OuterRef("queued_at"))
+                | Q(queued_at=OuterRef("queued_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values(self.holder_field)
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            waiting_position=models.Case(
+                models.When(
+                    status=EnrolmentStatus.WAITING,
+                    then=Coalesce(Subquery(ahead), Value(0)) + 1,
+                ),
+                default=Value(0),
+            )
+        )
+
+
+class EnrolmentQuerySet(QueueQuerySet):
+    holder_field = "cohort"
+
+
+class RegistrationQuerySet(QueueQuerySet):
+    holder_field = "session"
+
+
+class Participation(models.Model):
+    """What enrolments and session registrations share."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=EnrolmentStatus.choices, db_index=True
+    )
+    queued_at = models.DateTimeField(
+        _("joined the waiting list"),
+        null=True,
+        blank=True,
+        help_text=_("The waiting list is first come, first served."),
+    )
+    # Copied at creation and kept after the account is deleted: funders' reports count these.
+    organisation_kind = models.CharField(
+        _("organisation type"), max_length=30, choices=OrganisationKind.choices, blank=True
+    )
+    country = CountryField(_("country"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in EnrolmentStatus.active()
+
+
+class Enrolment(Participation):
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.SET_NULL,
+        related_name="enrolments",
+        null=True,
+        blank=True,
+        help_text=_("Empty once the person deleted their account."),
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    cohort = models.ForeignKey(
+        "programmes.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+        null=True,
+        blank=True,
+    )
+    invited = models.BooleanField(_("by invitation"), default=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["cohort", "status", "queued_at"])]
+        constraints = [
+            # The last line against double clicks and replayed POSTs.
+            models.UniqueConstraint(
+                fields=["participant", "programme"],
+                condition=Q(status__in=EnrolmentStatus.active()),
+                name="enrolment_one_active_per_programme",
+                violation_error_message=_("You are already enrolled in this programme."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=EnrolmentStatus.WAITING) | Q(queued_at__isnull=False),
+                name="enrolment_waiting_has_queue_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant or _('deleted account')} – {self.programme}"
+
+
+class SessionRegistration(Participation):
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.SET_NULL,
+        related_name="session_registrations",
+        null=True,
+        blank=True,
+        help_text=_("Empty once the person deleted their account."),
+    )
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session registration")
+        verbose_name_plural = _("session registrations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["session", "status", "queued_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "session"],
+                condition=Q(status__in=EnrolmentStatus.active()),
+                name="registration_one_active_per_session",
+                violation_error_message=_("You are already registered for this session."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=EnrolmentStatus.WAITING) | Q(queued_at__isnull=False),
+                name="registration_waiting_has_queue_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant or _('deleted account')} – {self.session}"
+
+    @property
+    def programme(self):
+        return self.session.programme

@@ -6,5 +6,15 @@ app_name = "participants"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("profile/", views.profile, name="profile"),
     path("privacy/", views.privacy, name="privacy"),
+    path("privacy/export/", views.export_data, name="export"),
+    path("privacy/delete/", views.delete_account, name="delete_account"),
+    path("programmes/<slug:slug>/enrol/", views.enrol, name="enrol"),
+    path("enrolments/<int:pk>/cancel/", views.cancel_enrolment, name="cancel_enrolment"),
+    path("sessions/<int:pk>/register/", views.register, name="register"),
+    path("registrations/<int:pk>/cancel/", views.cancel_registration, name="cancel_registration"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("calendar/<str:token>.ics", views.calendar, name="calendar"),
+    path("calendar/new-address/", views.regenerate_calendar, name="regenerate_calendar"),
 ]

@@ -1,9 +1,28 @@
+import json
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
+
+from programmes.models import Programme
+from sessions_app.models import Session
+
+from . import privacy as privacy_service
+from . import services
+from .enums import EnrolmentStatus
+from .forms import DeleteAccountForm, EnrolForm, ProfileForm
+from .models import Enrolment, SessionRegistration, User
 
 
 @require_POST
@@ -23,10 +42,191 @@ def set_language(request):
     return response
 
 
+def _message(request, outcome: services.Outcome) -> None:
+    level = {
+        "success": messages.SUCCESS,
+        "warning": messages.WARNING,
+        "error": messages.ERROR,
+    }.get(outcome.level, messages.INFO)
+    messages.add_message(request, level, outcome.message)
+
+
+def _back(request, default: str):
+    """Back to the page the form was on (``next``), when it is one of ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
+# --- My space
+
+
 @login_required
+@require_GET
 def dashboard(request):
-    return render(request, "participants/dashboard.html")
+    user = request.user
+    now = timezone.now()
+    enrolments = (
+        Enrolment.objects.filter(participant=user)
+        .exclude(status=EnrolmentStatus.CANCELLED)
+        .select_related("programme", "cohort")
+        .with_waiting_position()
+        .order_by("-programme__start_date", "-pk")
+    )
+    registrations = (
+        SessionRegistration.objects.filter(participant=user)
+        .active()
+        .select_related("session__programme")
+        .with_waiting_position()
+        .order_by("session__starts_at", "pk")
+    )
+    sessions = services.sessions_for(user).select_related("programme")
+    context = {
+        "nav": "me",
+        "enrolments": enrolments,
+        "registrations": registrations,
+        "upcoming_sessions": sessions.filter(ends_at__gte=now).order_by("starts_at", "pk"),
+        "past_sessions": sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"),
+        "calendar_url": request.build_absolute_uri(
+            reverse("participants:calendar", kwargs={"token": user.calendar_token})
+        ),
+        "now": now,
+    }
+    return render(request, "participants/dashboard.html", context)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("participants:dashboard")
+    return render(request, "participants/profile.html", {"form": form, "nav": "me"})
+
+
+# --- Enrolment and registration (small POST actions)
+
+
+@login_required
+@require_POST
+def enrol(request, slug):
+    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    form = EnrolForm(request.POST, programme=programme)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return _back(request, programme.get_absolute_url())
+    outcome = services.enrol(request.user, programme, cohort=form.cleaned_data["cohort"])
+    _message(request, outcome)
+    return _back(request, programme.get_absolute_url())
+
+
+@login_required
+@require_POST
+def cancel_enrolment(request, pk):
+    enrolment = get_object_or_404(Enrolment, pk=pk, participant=request.user)
+    _message(request, services.cancel_enrolment(enrolment))
+    return _back(request, reverse("participants:dashboard"))
+
+
+@login_required
+@require_POST
+def register(request, pk):
+    session = get_object_or_404(Session.objects.public(), pk=pk)
+    _message(request, services.register_for_session(request.user, session))
+    return _back(request, session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def cancel_registration(request, pk):
+    registration = get_object_or_404(SessionRegistration, pk=pk, participant=request.user)
+    _message(request, services.cancel_registration(registration))
+    return _back(request, reverse("participants:dashboard"))
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    """An invitation link: anyone may read it; accepting needs an account."""
+    invite, error = services.read_invitation(token)
+    if invite is None:
+        return render(request, "participants/invitation.html", {"error": error}, status=400)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
+        outcome = services.accept_invitation(request.user, token)
+        _message(request, outcome)
+        if outcome.ok:
+            return redirect("participants:dashboard")
+    return render(request, "participants/invitation.html", {"invitation": invite})
+
+
+# --- Calendar feed
+
+
+@require_GET
+def calendar(request, token):
+    """The private feed: secret URL, no sign-in (calendar apps cannot sign in)."""
+    from sessions_app.ics import build_calendar
+
+    user = User.objects.filter(calendar_token=token, is_active=True).first()
+    if user is None:
+        raise Http404
+    sessions = services.sessions_for(user).select_related("programme", "track")
+    content = build_calendar(
+        sessions.order_by("starts_at"), name="LOOKING UP", include_join_url=True
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def regenerate_calendar(request):
+    services.regenerate_calendar_token(request.user)
+    messages.success(request, _("Your calendar has a new address: the old one no longer works."))
+    return redirect("participants:dashboard")
+
+
+# --- Privacy
+
+
+@require_GET
 def privacy(request):
-    return render(request, "participants/privacy.html")
+    return render(
+        request,
+        "participants/privacy.html",
+        {"version": settings.PRIVACY_NOTICE_VERSION},
+    )
+
+
+@login_required
+@require_GET
+def export_data(request):
+    data = privacy_service.export_user_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="looking-up-my-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        privacy_service.delete_account(user)
+        messages.success(request, _("Your account and your personal data have been erased."))
+        return redirect("home")
+    return render(request, "participants/delete_account.html", {"form": form, "nav": "me"})

@@ -74,11 +74,15 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def open_for_enrolment(self, now=None):
         now = now or timezone.now()
-        return self.published().filter(
-            Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
-            Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
-            end_date__gte=now.date(),
-        ).exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        return (
+            self.published()
+            .filter(
+                Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
+                Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
+                end_date__gte=now.date(),
+            )
+            .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        )
 
 
 class Programme(models.Model):
@@ -116,7 +120,9 @@ class Programme(models.Model):
         _("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT
     )
     enrolment_mode = models.CharField(
-        _("enrolment mode"), max_length=20, choices=EnrolmentMode.choices,
+        _("enrolment mode"),
+        max_length=20,
+        choices=EnrolmentMode.choices,
         default=EnrolmentMode.OPEN,
     )
     enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
@@ -206,11 +212,15 @@ class Programme(models.Model):
 
 class Partnership(models.Model):
     programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.CASCADE,
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
         related_name="partnerships",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="partnerships",
     )
     role = models.CharField(

@@ -51,7 +51,9 @@ class OriginalLanguageFirstDescriptor(TranslationFieldDescriptor):
 for _field_name in ProgrammeTranslation.fields:
     _old = Programme.__dict__[_field_name]
     _new = OriginalLanguageFirstDescriptor(
-        _old.field, fallback_languages=_old.fallback_languages,
-        fallback_value=_old.fallback_value, fallback_undefined=_old.fallback_undefined,
+        _old.field,
+        fallback_languages=_old.fallback_languages,
+        fallback_value=_old.fallback_value,
+        fallback_undefined=_old.fallback_undefined,
     )
     setattr(Programme, _field_name, _new)

@@ -17,8 +17,23 @@ from programmes.models import Cohort, Programme, TimeZoneField, Track
 
 from .enums import MaterialKind, SessionKind, SessionStatus
 
-MATERIAL_EXTENSIONS = ["pdf", "pptx", "ppt", "odp", "docx", "doc", "odt", "xlsx", "ods", "txt",
-                       "png", "jpg", "jpeg", "mp3", "mp4"]
+MATERIAL_EXTENSIONS = [
+    "pdf",
+    "pptx",
+    "ppt",
+    "odp",
+    "docx",
+    "doc",
+    "odt",
+    "xlsx",
+    "ods",
+    "txt",
+    "png",
+    "jpg",
+    "jpeg",
+    "mp3",
+    "mp4",
+]
 
 
 class SessionQuerySet(models.QuerySet):
@@ -67,7 +82,9 @@ class Session(models.Model):
     )
     languages = LanguagesField(_("languages"))
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True,
+        _("capacity"),
+        null=True,
+        blank=True,
         help_text=_("Leave empty to use only the cohort's capacity."),
     )
     registration_required = models.BooleanField(
@@ -113,14 +130,14 @@ class Session(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("sessions_app:detail", kwargs={"pk": self.pk})
-
     def save(self, *args, **kwargs):
         # Calendar clients only take an update whose SEQUENCE is higher than the one they hold.
         if self.pk is not None and not kwargs.get("force_insert"):
             self.sequence += 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("sessions_app:detail", kwargs={"pk": self.pk})
 
     def clean(self):
         errors = {}

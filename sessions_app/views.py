@@ -1,13 +1,121 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
-from .models import Session
+from .forms import PUBLIC_PROGRAMME_STATUSES, SessionFilterForm, TimeZoneForm, is_known_time_zone
+from .ics import build_calendar
+from .models import Material, Session
+
+PAGE_SIZE = 20
+TZ_COOKIE = "tz"
+TZ_COOKIE_AGE = 365 * 24 * 60 * 60
 
 
+def public_sessions():
+    """Sessions of published and archived programmes; drafts stay private."""
+    return Session.objects.filter(programme__status__in=PUBLIC_PROGRAMME_STATUSES)
+
+
+def visitor_time_zone(request) -> str:
+    """The visitor's zone from the ``tz`` cookie, or the site's zone when unset or unknown."""
+    name = request.COOKIES.get(TZ_COOKIE, "")
+    return name if is_known_time_zone(name) else settings.TIME_ZONE
+
+
+@require_safe
 def session_list(request):
-    sessions = Session.objects.public().select_related("programme").order_by("starts_at")
-    return render(request, "sessions_app/session_list.html", {"sessions": sessions, "nav": "sessions"})
+    form = SessionFilterForm(request.GET)
+    sessions = form.filter(
+        public_sessions().select_related("programme", "track"), now=timezone.now()
+    )
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sessions_app/session_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "sessions": page.object_list,
+            "showing_past": form.showing_past,
+            "nav": "sessions",
+        },
+    )
 
 
+@require_safe
 def session_detail(request, pk):
-    session = get_object_or_404(Session.objects.public().select_related("programme"), pk=pk)
-    return render(request, "sessions_app/session_detail.html", {"session": session, "nav": "sessions"})
+    session = get_object_or_404(
+        public_sessions()
+        .select_related("programme", "track")
+        .prefetch_related(
+            "cohorts",
+            Prefetch("materials", queryset=Material.objects.order_by("language", "order", "pk")),
+        ),
+        pk=pk,
+    )
+    visitor_tz = visitor_time_zone(request)
+    names = dict(settings.LANGUAGES)
+    materials = [
+        (str(names.get(code, code)), list(items))
+        for code, items in groupby(session.materials.all(), key=lambda m: m.language)
+    ]
+    return render(
+        request,
+        "sessions_app/session_detail.html",
+        {
+            "session": session,
+            "visitor_tz": visitor_tz,
+            "same_zone": visitor_tz == session.time_zone,
+            "tz_form": TimeZoneForm(current=visitor_tz, initial={"next": request.get_full_path()}),
+            "materials_by_language": materials,
+            # The participants app decides who may join; public pages never show the link.
+            "can_join": False,
+            "nav": "sessions",
+        },
+    )
+
+
+@require_POST
+def set_time_zone(request):
+    """Remember the visitor's time zone in a cookie and go back to the page they were on."""
+    form = TimeZoneForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("sessions_app:list")
+    response = HttpResponseRedirect(next_url)
+    if form.is_valid():
+        response.set_cookie(
+            TZ_COOKIE,
+            form.cleaned_data["tz"],
+            max_age=TZ_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+            # Read by static/js/timezone.js so it never overrides a choice made here.
+            httponly=False,
+        )
+    else:
+        messages.error(request, _("Please choose a time zone from the list."))
+    return response
+
+
+@require_safe
+def session_calendar(request, pk):
+    session = get_object_or_404(public_sessions().select_related("programme", "track"), pk=pk)
+    body = build_calendar([session], name=f"LOOKING UP – {session.title}")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filename = slugify(session.title)[:60] or f"session-{session.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response

@@ -1,11 +1,55 @@
+import os
+
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import translation
 
 from tests.factories import ProgrammeFactory, UserFactory
+
+# CI must not go green by skipping what it exists to run: with these flags (set by .ci/run;
+# CI=true implies the browser one) a skipped test carrying the marker is reported as a failure.
+REQUIRED_MARKERS = {
+    "browser": os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI") == "true",
+    "postgres": os.environ.get("REQUIRE_POSTGRES") == "1",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+        for item in items:
+            if item.get_closest_marker("postgres"):
+                item.add_marker(skip)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped:
+        return
+    required = [
+        name for name, on in REQUIRED_MARKERS.items() if on and item.get_closest_marker(name)
+    ]
+    if required:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"{', '.join(required)} test skipped where it is required: {reason}"
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to /en/... activates English
+    in the thread, and without this it would leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

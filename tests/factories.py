@@ -123,3 +123,47 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     language = "en"
     kind = "link"
     url = "https://example.org/slides-en.pdf"
+
+
+# --- participants (appended by the participants area)
+
+
+def _privacy_notice_version() -> str:
+    from django.conf import settings
+
+    return settings.PRIVACY_NOTICE_VERSION
+
+
+class ParticipantFactory(UserFactory):
+    """A user who signed up through the form: profile filled in, privacy notice accepted."""
+
+    organisation_kind = "cooperative"
+    role = "worker"
+    country = "IT"
+    privacy_consent_version = factory.LazyFunction(_privacy_notice_version)
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participants.Enrolment"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    cohort = None
+    status = "confirmed"
+    organisation_kind = factory.LazyAttribute(lambda o: o.participant.organisation_kind)
+    country = factory.LazyAttribute(lambda o: o.participant.country)
+    queued_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "waiting" else None)
+
+
+class SessionRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participants.SessionRegistration"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    session = factory.SubFactory(SessionFactory, registration_required=True)
+    status = "confirmed"
+    organisation_kind = factory.LazyAttribute(lambda o: o.participant.organisation_kind)
+    country = factory.LazyAttribute(lambda o: o.participant.country)
+    queued_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "waiting" else None)

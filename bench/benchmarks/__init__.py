@@ -1,0 +1,1 @@
+"""One module per group of benchmarks; each defines ``benchmarks(data) -> list[Benchmark]``."""

@@ -1,0 +1,76 @@
+"""Context builders for the participants' emails (see lookingup/tasks.py).
+
+The task re-fetches by id, so the email says what is really in the database when it is sent.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+
+from lookingup.emails import Attachment
+
+from .enums import EnrolmentStatus
+from .models import Enrolment, SessionRegistration
+
+EMAILS = ["confirmed", "pending", "approved", "rejected", "waiting", "promoted", "cancelled"]
+
+
+def register_builders() -> None:
+    from lookingup.tasks import register_context_builder
+
+    for name in EMAILS:
+        register_context_builder(f"enrolment-{name}", "participants.emails:build_enrolment")
+
+
+def _calendar(sessions, *, name: str, language: str) -> Attachment:
+    from sessions_app.ics import build_calendar
+
+    with translation.override(language):
+        content = build_calendar(sessions, name=name, include_join_url=True)
+    return Attachment(filename="looking-up.ics", content=content, mimetype="text/calendar")
+
+
+def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | None = None):
+    from . import services
+
+    if registration_id is not None:
+        entry = (
+            SessionRegistration.objects.select_related("participant", "session__programme")
+            .filter(pk=registration_id)
+            .first()
+        )
+        if entry is None or entry.participant is None:
+            return None
+        session, programme, cohort = entry.session, entry.session.programme, None
+        sessions = [session]
+    else:
+        entry = (
+            Enrolment.objects.select_related("participant", "programme", "cohort")
+            .filter(pk=enrolment_id)
+            .first()
+        )
+        if entry is None or entry.participant is None:
+            return None
+        session, programme, cohort = None, entry.programme, entry.cohort
+        sessions = list(services.sessions_for_enrolment(entry).select_related("programme", "track"))
+    participant = entry.participant
+    language = participant.preferred_language
+    with translation.override(language):
+        dashboard_url = reverse("participants:dashboard")
+        about_url = session.get_absolute_url() if session else programme.get_absolute_url()
+    context = {
+        "participant": participant,
+        "entry": entry,
+        "programme": programme,
+        "cohort": cohort,
+        "session": session,
+        "title": session.title if session else programme.title,
+        "waiting_position": services.waiting_position(entry),
+        "dashboard_path": dashboard_url,
+        "about_path": about_url,
+        "notice_hours": programme.cancellation_notice_hours,
+    }
+    if entry.status == EnrolmentStatus.CONFIRMED and sessions:
+        title = session.title if session else programme.title
+        context["attachments"] = [_calendar(sessions, name=str(title), language=language)]
+        context["has_calendar"] = True
+    return context

@@ -1,0 +1,229 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from programmes.enums import OrganisationKind
+from programmes.models import Cohort, Organisation, Programme
+
+from .enums import ParticipantRole
+from .models import User
+
+
+class OrganisationFieldsMixin:
+    """Pick a known organisation or name a new one (created with the type and country given)."""
+
+    def clean_organisation_choice(self, cleaned):
+        organisation = cleaned.get("organisation")
+        new_name = " ".join((cleaned.get("new_organisation") or "").split())
+        if organisation is None and not new_name:
+            self.add_error(
+                "organisation", _("Choose your organisation, or type its name if it is not listed.")
+            )
+        if organisation is None and new_name:
+            cleaned["organisation"] = Organisation.objects.filter(name__iexact=new_name).first()
+        cleaned["new_organisation"] = new_name
+        return cleaned
+
+    def resolve_organisation(self, cleaned) -> Organisation | None:
+        if cleaned.get("organisation") is not None:
+            return cleaned["organisation"]
+        if not cleaned.get("new_organisation"):
+            return None
+        organisation, _created = Organisation.objects.get_or_create(
+            name=cleaned["new_organisation"],
+            defaults={
+                "kind": cleaned.get("organisation_kind") or OrganisationKind.OTHER,
+                "country": cleaned.get("country") or "",
+            },
+        )
+        return organisation
+
+
+def _organisation_field():
+    return forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("— not listed —"),
+    )
+
+
+def _new_organisation_field():
+    return forms.CharField(
+        label=_("Or the name of your organisation, if it is not listed"),
+        max_length=200,
+        required=False,
+    )
+
+
+class SignupForm(OrganisationFieldsMixin, forms.Form):
+    """Extra sign-up fields (allauth's form inherits from this one): what coordinators and
+    funders need, and nothing more."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it must appear on a certificate."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    organisation = _organisation_field()
+    new_organisation = _new_organisation_field()
+    organisation_kind = forms.ChoiceField(
+        label=_("Organisation type"), choices=OrganisationKind.choices
+    )
+    role = forms.ChoiceField(label=_("Your role"), choices=ParticipantRole.choices)
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("For emails and pages."),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to it."), required=True
+    )
+    listed_to_participants = forms.BooleanField(
+        label=_("Other participants of my programmes may see my name and organisation."),
+        required=False,
+    )
+
+    field_order = [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+        "organisation",
+        "new_organisation",
+        "organisation_kind",
+        "role",
+        "country",
+        "preferred_language",
+        "privacy_consent",
+        "listed_to_participants",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language in dict(settings.LANGUAGES):
+            self.fields["preferred_language"].initial = language
+
+    def clean(self):
+        cleaned = super().clean()
+        return self.clean_organisation_choice(cleaned)
+
+    def signup(self, request, user):
+        """Called by allauth once the user exists: store the profile and the consent."""
+        cleaned = self.cleaned_data
+        user.full_name = cleaned["full_name"]
+        user.organisation = self.resolve_organisation(cleaned)
+        user.organisation_kind = cleaned["organisation_kind"]
+        user.role = cleaned["role"]
+        user.country = cleaned["country"]
+        user.preferred_language = cleaned["preferred_language"]
+        user.listed_to_participants = cleaned["listed_to_participants"]
+        user.privacy_consent_version = settings.PRIVACY_NOTICE_VERSION
+        user.privacy_consent_at = timezone.now()
+        user.save()
+
+
+class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
+    organisation = _organisation_field()
+    new_organisation = _new_organisation_field()
+    privacy_consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to it."), required=True
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "organisation",
+            "organisation_kind",
+            "role",
+            "country",
+            "preferred_language",
+            "listed_to_participants",
+        ]
+
+    field_order = [
+        "full_name",
+        "organisation",
+        "new_organisation",
+        "organisation_kind",
+        "role",
+        "country",
+        "preferred_language",
+        "listed_to_participants",
+        "privacy_consent",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("full_name", "organisation_kind", "role", "country"):
+            self.fields[name].required = True
+        self.fields["privacy_consent"].initial = self.instance.has_current_consent
+
+    def clean(self):
+        cleaned = super().clean()
+        return self.clean_organisation_choice(cleaned)
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.organisation = self.resolve_organisation(self.cleaned_data)
+        if not user.has_current_consent:
+            user.privacy_consent_version = settings.PRIVACY_NOTICE_VERSION
+            user.privacy_consent_at = timezone.now()
+        if commit:
+            user.save()
+        return user
+
+
+class EnrolForm(forms.Form):
+    cohort = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=Cohort.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("This group (cohort) belongs to another programme.")},
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = programme.cohorts.all()
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and personal data will be erased for good."),
+        required=True,
+    )
+
+
+class InvitationForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    cohort = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=Cohort.objects.none(),
+        required=False,
+        help_text=_("Leave empty when the programme has a single group."),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        help_text=_("Optional: only this person can use the link."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = Programme.objects.coordinated_by(user)
+        self.fields["programme"].queryset = programmes
+        self.fields["cohort"].queryset = Cohort.objects.filter(programme__in=programmes)
+
+    def clean(self):
+        cleaned = super().clean()
+        programme, cohort = cleaned.get("programme"), cleaned.get("cohort")
+        if programme and cohort and cohort.programme_id != programme.pk:
+            self.add_error("cohort", _("This group (cohort) belongs to another programme."))
+        return cleaned

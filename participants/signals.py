@@ -1,0 +1,17 @@
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from programmes.models import Cohort
+from sessions_app.models import Session
+
+from . import services
+
+
+@receiver(post_save, sender=Cohort)
+@receiver(post_save, sender=Session)
+def promote_after_capacity_change(sender, instance, created, raw=False, **kwargs):
+    """A coordinator raised a capacity (or removed it): give the free seats to the queue."""
+    if created or raw:
+        return
+    transaction.on_commit(lambda: services.promote_waiting(instance))

@@ -1,0 +1,146 @@
+"""What the enrol / join boxes on public pages need, at a constant number of queries.
+
+The first box on a page loads everything it needs for the signed-in person in one query per
+kind (enrolments, registrations, sessions they take part in, cohorts open for enrolment) and
+keeps it on the request; every other box on the page reads from there.
+"""
+
+from django import template
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from participants import services
+from participants.enums import EnrolmentStatus
+from participants.models import Enrolment, SessionRegistration
+from programmes.enums import EnrolmentMode
+from programmes.models import Cohort, Programme
+
+register = template.Library()
+
+CACHE_ATTRIBUTE = "_participation_cache"
+
+
+def _cache(request) -> dict:
+    if request is None:
+        return {}
+    if not hasattr(request, CACHE_ATTRIBUTE):
+        setattr(request, CACHE_ATTRIBUTE, {})
+    return getattr(request, CACHE_ATTRIBUTE)
+
+
+def _cached(request, key, load):
+    cache = _cache(request)
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def _user(request):
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def _enrolments(request, user) -> dict:
+    """programme id → the person's active (or rejected) enrolment."""
+
+    def load():
+        rows = (
+            Enrolment.objects.filter(
+                participant=user,
+                status__in=[*EnrolmentStatus.active(), EnrolmentStatus.REJECTED],
+            )
+            .select_related("programme", "cohort")
+            .order_by("pk")
+        )
+        by_programme = {}
+        for row in rows:
+            current = by_programme.get(row.programme_id)
+            if current is None or not current.is_active:
+                by_programme[row.programme_id] = row
+        return by_programme
+
+    return _cached(request, "enrolments", load)
+
+
+def _cohorts(request) -> dict:
+    """programme id → its cohorts with seats taken, for programmes open for enrolment."""
+
+    def load():
+        cohorts = Cohort.objects.filter(
+            programme__in=Programme.objects.open_for_enrolment()
+        ).annotate(
+            taken=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED))
+        )
+        by_programme: dict = {}
+        for cohort in cohorts:
+            cohort.is_full = cohort.capacity is not None and cohort.taken >= cohort.capacity
+            by_programme.setdefault(cohort.programme_id, []).append(cohort)
+        return by_programme
+
+    return _cached(request, "cohorts", load)
+
+
+@register.simple_tag(takes_context=True)
+def enrolment_box(context, programme):
+    """State of the enrol box for ``programme``: ``enrolment`` (or None), ``state`` (one of
+    enrolled, rejected, invitation, not_yet, closed, open, anonymous), ``cohorts``."""
+    request = context.get("request")
+    user = _user(request)
+    now = timezone.now()
+    box = {"enrolment": None, "cohorts": [], "state": "open"}
+    if user is not None:
+        enrolment = _enrolments(request, user).get(programme.pk)
+        if enrolment is not None:
+            box["enrolment"] = enrolment
+            box["state"] = "enrolled" if enrolment.is_active else "rejected"
+            if enrolment.is_active:
+                box["can_cancel"] = (
+                    enrolment.status != EnrolmentStatus.CONFIRMED
+                    or now <= services.cancellation_deadline(enrolment)
+                )
+            return box
+    if programme.enrolment_mode == EnrolmentMode.INVITATION:
+        box["state"] = "invitation"
+    elif programme.enrolment_opens_at and now < programme.enrolment_opens_at:
+        box["state"] = "not_yet"
+    elif not programme.is_enrolment_open:
+        box["state"] = "closed"
+    elif user is None:
+        box["state"] = "anonymous"
+    else:
+        box["cohorts"] = _cohorts(request).get(programme.pk, [])
+    return box
+
+
+@register.simple_tag(takes_context=True)
+def session_box(context, session):
+    """State of the join box for ``session``: ``taking_part`` (confirmed, so the join link
+    shows), ``registration`` (or None), ``can_register``, ``enrolled``."""
+    request = context.get("request")
+    user = _user(request)
+    box = {"taking_part": False, "registration": None, "can_register": False, "enrolled": False}
+    if user is None:
+        return box
+    sessions = _cached(
+        request, "sessions", lambda: set(services.sessions_for(user).values_list("pk", flat=True))
+    )
+    registrations = _cached(
+        request,
+        "registrations",
+        lambda: {
+            registration.session_id: registration
+            for registration in SessionRegistration.objects.active().filter(participant=user)
+        },
+    )
+    enrolment = _enrolments(request, user).get(session.programme_id)
+    box["taking_part"] = session.pk in sessions
+    box["registration"] = registrations.get(session.pk)
+    box["enrolled"] = enrolment is not None and enrolment.status == EnrolmentStatus.CONFIRMED
+    box["can_register"] = (
+        box["enrolled"]
+        and session.registration_required
+        and box["registration"] is None
+        and not session.is_cancelled
+        and session.starts_at > timezone.now()
+    )
+    return box

@@ -1,0 +1,205 @@
+"""Admin for coordinators: each sees and edits only the programmes they coordinate."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Cohort, Organisation, Partnership, Programme, Track
+
+# The language tabs of modeltranslation need jQuery UI's tabs widget, which it would load from a
+# CDN; a tabs-only build is vendored instead (static/vendor/jquery-ui/, CSP script-src 'self').
+TRANSLATION_TABS_JS = (
+    "admin/js/jquery.init.js",
+    "modeltranslation/js/force_jquery.js",
+    "vendor/jquery-ui/jquery-ui-tabs.js",
+    "modeltranslation/js/tabbed_translation_fields.js",
+)
+TRANSLATION_TABS_CSS = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+
+
+def coordinated_programmes(user):
+    return Programme.objects.coordinated_by(user)
+
+
+def scope_to_coordinator(queryset, user, programme_path: str):
+    """Rows of ``queryset`` whose programme (reached through ``programme_path``) ``user``
+    coordinates; everything for a superuser. An empty path means the queryset is programmes."""
+    if user.is_superuser:
+        return queryset
+    prefix = f"{programme_path}__" if programme_path else ""
+    return queryset.filter(**{f"{prefix}coordinators": user})
+
+
+# The path from each model to its programme, used to narrow foreign-key choices in forms.
+PROGRAMME_PATHS = {
+    Programme: "",
+    Track: "programme",
+    Cohort: "programme",
+    Partnership: "programme",
+}
+
+
+def register_programme_path(model, path: str) -> None:
+    PROGRAMME_PATHS[model] = path
+
+
+class CoordinatorScopedMixin:
+    """Narrow lists, object pages and form choices to the coordinator's programmes.
+
+    ``programme_path`` leads from the admin's model to ``Programme`` ("" for programmes).
+    Superusers are not narrowed.
+    """
+
+    programme_path = "programme"
+
+    def get_queryset(self, request):
+        return scope_to_coordinator(
+            super().get_queryset(request), request.user, self.programme_path
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        # The default redirects to the index with "doesn't exist"; a plain 404 tells no more
+        # about another programme's objects and is what every other page does.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(_("Not found, or not part of a programme you coordinate."))
+        return obj
+
+    def _scoped_choices(self, model, request):
+        if model not in PROGRAMME_PATHS:
+            return None
+        return scope_to_coordinator(
+            model._default_manager.all(), request.user, PROGRAMME_PATHS[model]
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            queryset = self._scoped_choices(db_field.related_model, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            queryset = self._scoped_choices(db_field.related_model, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ScopedInlineMixin(CoordinatorScopedMixin):
+    """Inlines are already narrowed through their parent; only their choices need it."""
+
+    def get_queryset(self, request):
+        return super(CoordinatorScopedMixin, self).get_queryset(request)
+
+
+class TabbedTranslationAdmin(TranslationAdmin):
+    class Media:
+        js = TRANSLATION_TABS_JS
+        css = TRANSLATION_TABS_CSS
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "website"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name"]
+
+
+class PartnershipInline(ScopedInlineMixin, admin.TabularInline):
+    model = Partnership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+class TrackInline(ScopedInlineMixin, TranslationTabularInline):
+    model = Track
+    extra = 0
+    fields = ["title", "description", "order"]
+
+
+class CohortInline(ScopedInlineMixin, TranslationTabularInline):
+    model = Cohort
+    extra = 0
+    fields = ["name", "capacity", "language", "time_zone"]
+
+
+class ProgrammeAdminForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = "__all__"  # noqa: DJ007 -- TranslationAdmin and fieldsets choose the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "coordinators" in self.fields:
+            self.fields["coordinators"].queryset = get_user_model().objects.filter(is_staff=True)
+            self.fields["coordinators"].help_text = _("Staff users who manage this programme.")
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    programme_path = ""
+    form = ProgrammeAdminForm
+    list_display = ["title", "status", "start_date", "end_date", "funder", "enrolment_mode"]
+    list_select_related = ["funder"]
+    list_filter = ["status", "enrolment_mode", "original_language"]
+    search_fields = ["title_it", "title_en", "title_fr", "title_pt", "slug"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["funder"]
+    filter_horizontal = ["coordinators"]
+    inlines = [PartnershipInline, TrackInline, CohortInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description", "status"]}),
+        (
+            _("Dates and languages"),
+            {"fields": ["start_date", "end_date", "original_language", "languages"]},
+        ),
+        (_("Funding"), {"fields": ["funder", "funding_line"]}),
+        (
+            _("Enrolment"),
+            {
+                "fields": [
+                    "enrolment_mode",
+                    "enrolment_opens_at",
+                    "enrolment_closes_at",
+                    "cancellation_notice_hours",
+                ]
+            },
+        ),
+        (_("Certificates"), {"fields": ["certificate_min_share", "certificate_min_hours"]}),
+        (_("Coordination"), {"fields": ["coordinators"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only superusers hand a programme to other people.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return [*super().get_readonly_fields(request, obj), "coordinators"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and not request.user.is_superuser:
+            # Otherwise the programme would vanish from its own creator's admin.
+            form.instance.coordinators.add(request.user)
+
+
+@admin.register(Track)
+class TrackAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    list_display = ["title", "programme", "order"]
+    list_select_related = ["programme"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title_it", "title_en", "title_fr", "title_pt"]
+    autocomplete_fields = ["programme"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    list_display = ["name", "programme", "capacity", "language", "time_zone"]
+    list_select_related = ["programme"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "language"]
+    search_fields = ["name_it", "name_en", "name_fr", "name_pt", "programme__slug"]
+    autocomplete_fields = ["programme"]

@@ -1,0 +1,155 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationTabularInline
+
+from programmes.admin import (
+    CoordinatorScopedMixin,
+    ScopedInlineMixin,
+    TabbedTranslationAdmin,
+    register_programme_path,
+)
+from programmes.models import Cohort
+
+from .models import Material, Session, validate_cohorts_in_programme
+from .services import replicate_session
+
+register_programme_path(Session, "programme")
+register_programme_path(Material, "session__programme")
+
+
+class MaterialInline(ScopedInlineMixin, TranslationTabularInline):
+    model = Material
+    extra = 0
+    fields = ["title", "language", "kind", "file", "url", "order"]
+
+
+class SessionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = "__all__"  # noqa: DJ007 -- TranslationAdmin and fieldsets choose the fields
+
+    def clean(self):
+        cleaned_data = super().clean()
+        programme, cohorts = cleaned_data.get("programme"), cleaned_data.get("cohorts")
+        if programme and cohorts:
+            # The m2m_changed signal would refuse them after the session is saved: say it here.
+            try:
+                validate_cohorts_in_programme(Session(programme=programme), cohorts)
+            except ValidationError as error:
+                self.add_error("cohorts", error)
+        return cleaned_data
+
+
+class ReplicateForm(forms.Form):
+    cohorts = forms.ModelMultipleChoiceField(
+        label=_("Target cohorts"),
+        queryset=Cohort.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("One copy of each selected session is made for each cohort."),
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohorts"].queryset = Cohort.objects.filter(programme=programme)
+
+
+@admin.register(Session)
+class SessionAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    form = SessionAdminForm
+    list_display = [
+        "title",
+        "programme",
+        "kind",
+        "starts_at",
+        "city",
+        "cohort_names",
+        "status",
+        "capacity",
+    ]
+    list_select_related = ["programme", "track"]
+    list_filter = [
+        "kind",
+        "status",
+        "registration_required",
+        ("programme", admin.RelatedOnlyFieldListFilter),
+        ("track", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title_it", "title_en", "title_fr", "title_pt", "city", "venue_name"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["programme", "track", "cohorts"]
+    inlines = [MaterialInline]
+    actions = ["replicate_for_cohorts"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["programme", "track", "cohorts", "kind", "title", "description", "status"]},
+        ),
+        (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
+        (_("Where"), {"fields": ["venue_name", "venue_address", "city", "country", "online_url"]}),
+        (
+            _("Participation"),
+            {"fields": ["languages", "capacity", "registration_required", "duration_hours"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("cohorts")
+
+    @admin.display(description=_("cohorts"))
+    def cohort_names(self, obj):
+        return ", ".join(str(cohort) for cohort in obj.cohorts.all())
+
+    @admin.action(description=_("Replicate for other cohorts"), permissions=["add"])
+    def replicate_for_cohorts(self, request, queryset):
+        sessions = list(queryset.select_related("programme"))
+        if len({session.programme_id for session in sessions}) != 1:
+            self.message_user(
+                request,
+                _("Select sessions of a single programme to replicate them."),
+                messages.ERROR,
+            )
+            return None
+        programme = sessions[0].programme
+        form = ReplicateForm(request.POST if "apply" in request.POST else None, programme=programme)
+        if form.is_valid():
+            cohorts = list(form.cleaned_data["cohorts"])
+            created = 0
+            for session in sessions:
+                created += len(replicate_session(session, cohorts=cohorts))
+            skipped = len(sessions) * len(cohorts) - created
+            self.message_user(
+                request,
+                ngettext("%(count)d session created.", "%(count)d sessions created.", created)
+                % {"count": created},
+                messages.SUCCESS,
+            )
+            if skipped:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d copy skipped: it already existed.",
+                        "%(count)d copies skipped: they already existed.",
+                        skipped,
+                    )
+                    % {"count": skipped},
+                    messages.WARNING,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Replicate sessions for other cohorts"),
+            "opts": self.model._meta,
+            "form": form,
+            "programme": programme,
+            "sessions": sessions,
+            "action_name": "replicate_for_cohorts",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "select_across": request.POST.get("select_across", "0"),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/sessions_app/session/replicate.html", context)

@@ -1,0 +1,103 @@
+"""N people press "Enrol" at the same moment for M < N seats: M confirmed, N − M waiting.
+
+Real threads, real transactions (``transactional_db``): each thread has its own database
+connection, as each web worker would. PostgreSQL is the production database; the
+``select_for_update`` on the cohort row is what this exercises there.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from participants import services
+from participants.enums import EnrolmentStatus as Status
+from participants.models import Enrolment
+from tests.factories import CohortFactory, ParticipantFactory, ProgrammeFactory
+
+PEOPLE = 8
+SEATS = 3
+
+requires_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Row locks need PostgreSQL: set DATABASE_URL=postgres://... to run this test.",
+)
+
+
+def _run_at_once(target, arguments) -> list:
+    """Run ``target(*args)`` in one thread per item, all released together; results in order."""
+    barrier = threading.Barrier(len(arguments))
+    results: list = [None] * len(arguments)
+    errors: list = []
+
+    def work(index, args):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = target(*args)
+        except Exception as error:  # noqa: BLE001 - collected and re-raised in the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=work, args=(index, args)) for index, args in enumerate(arguments)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    return results
+
+
+@pytest.fixture
+def crowded_cohort(transactional_db):
+    programme = ProgrammeFactory(title="Reti solidali e competenti – residenza Lecce")
+    cohort = CohortFactory(programme=programme, name="Hub Sud", capacity=SEATS)
+    people = [ParticipantFactory() for _ in range(PEOPLE)]
+    return programme, cohort, people
+
+
+@pytest.mark.postgres
+@requires_postgres
+def test_enrol_concurrent_requests_fill_exactly_the_seats(crowded_cohort):
+    programme, cohort, people = crowded_cohort
+
+    outcomes = _run_at_once(services.enrol, [(person, programme) for person in people])
+
+    assert all(outcome.ok for outcome in outcomes)
+    statuses = sorted(Enrolment.objects.filter(cohort=cohort).values_list("status", flat=True))
+    assert statuses.count(Status.CONFIRMED) == SEATS
+    assert statuses.count(Status.WAITING) == PEOPLE - SEATS
+    positions = sorted(
+        services.waiting_position(enrolment)
+        for enrolment in Enrolment.objects.filter(status=Status.WAITING)
+    )
+    assert positions == list(range(1, PEOPLE - SEATS + 1))
+
+
+@pytest.mark.postgres
+@requires_postgres
+def test_enrol_double_click_creates_one_enrolment(crowded_cohort):
+    programme, cohort, people = crowded_cohort
+    person = people[0]
+
+    outcomes = _run_at_once(services.enrol, [(person, programme)] * 4)
+
+    assert Enrolment.objects.filter(participant=person).count() == 1
+    assert sum(outcome.ok for outcome in outcomes) == 1
+    refused = {outcome.message for outcome in outcomes if not outcome.ok}
+    assert refused == {"You are already enrolled in this programme."}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="The SQLite variant of the test above.")
+def test_enrol_concurrent_requests_fill_exactly_the_seats_on_sqlite(crowded_cohort):
+    """SQLite serialises writers (BEGIN IMMEDIATE in the settings): the same promise holds."""
+    programme, cohort, people = crowded_cohort
+
+    outcomes = _run_at_once(services.enrol, [(person, programme) for person in people])
+
+    assert all(outcome.ok for outcome in outcomes)
+    statuses = list(Enrolment.objects.filter(cohort=cohort).values_list("status", flat=True))
+    assert statuses.count(Status.CONFIRMED) == SEATS
+    assert statuses.count(Status.WAITING) == PEOPLE - SEATS

@@ -1,0 +1,257 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from programmes.enums import EnrolmentMode, ProgrammeStatus
+from sessions_app.enums import SessionStatus
+from tests.factories import (
+    CohortFactory,
+    OnlineSessionFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    ProgrammeFactory,
+    SessionFactory,
+    TrackFactory,
+)
+
+JOIN_URL = "https://meet.example.org/secret-room-4821"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Assertions read the English source strings, so every test asks for the /en/ pages."""
+    with translation.override("en"):
+        yield
+
+
+def _days(n: int) -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def looking_up(db):
+    """LOOKING UP: Erasmus+ KA2, three thematic tracks, cohorts in Italian and English."""
+    funder = OrganisationFactory(name="European Commission – Erasmus+", kind="public_body")
+    programme = ProgrammeFactory(
+        title="LOOKING UP",
+        slug="looking-up",
+        description="A co-designed training path in a peer-to-peer logic.",
+        funder=funder,
+        funding_line="Erasmus+ KA2",
+        enrolment_mode=EnrolmentMode.APPROVAL,
+        enrolment_closes_at=timezone.now() + dt.timedelta(days=20),
+        languages=["en", "it", "fr"],
+    )
+    PartnershipFactory(
+        programme=programme,
+        role="coordinator",
+        organisation=OrganisationFactory(name="Solidarius Italia", country="IT"),
+    )
+    PartnershipFactory(
+        programme=programme,
+        role="partner",
+        organisation=OrganisationFactory(name="RIPESS Europe", country="LU"),
+    )
+    CohortFactory(programme=programme, name="Cohort Italia", capacity=25)
+    return programme
+
+
+# --- Home
+
+
+@pytest.mark.parametrize("user", [None, "alice", "coordinator"])
+def test_home_for_every_visitor(client, request, looking_up, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+    SessionFactory(programme=looking_up, title="Food supply chains")
+
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert [s.title for s in response.context["upcoming_sessions"]] == ["Food supply chains"]
+    assert list(response.context["open_programmes"]) == [looking_up]
+    assert b'id="practices-title"' in response.content
+
+
+def test_home_hides_drafts_past_and_cancelled(client, looking_up):
+    draft = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+    SessionFactory(programme=draft, title="Draft session")
+    SessionFactory(
+        programme=looking_up, title="Past", starts_at=timezone.now() - dt.timedelta(days=3)
+    )
+    SessionFactory(programme=looking_up, title="Cancelled", status=SessionStatus.CANCELLED)
+    SessionFactory(programme=looking_up, title="Next")
+
+    response = client.get(reverse("home"))
+
+    assert [s.title for s in response.context["upcoming_sessions"]] == ["Next"]
+    assert draft not in response.context["open_programmes"]
+
+
+def test_home_never_shows_join_url(client, looking_up):
+    OnlineSessionFactory(programme=looking_up, online_url=JOIN_URL)
+
+    response = client.get(reverse("home"))
+
+    assert JOIN_URL.encode() not in response.content
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_home_query_count(client, db, django_assert_num_queries, rows):
+    for _ in range(rows):
+        programme = ProgrammeFactory()
+        SessionFactory(programme=programme, track=TrackFactory(programme=programme))
+
+    # upcoming sessions, open programmes
+    with django_assert_num_queries(2):
+        response = client.get(reverse("home"))
+
+    assert len(response.context["upcoming_sessions"]) == min(rows, 6)
+
+
+# --- Programme list
+
+
+@pytest.mark.parametrize("user", [None, "alice"])
+def test_programme_list_three_sections(client, request, db, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+    ongoing = ProgrammeFactory(title="LOOKING UP", start_date=_days(-30), end_date=_days(300))
+    upcoming = ProgrammeFactory(title="Trentino DES", start_date=_days(10), end_date=_days(60))
+    past = ProgrammeFactory(title="SSE Academy", start_date=_days(-400), end_date=_days(-398))
+    archived = ProgrammeFactory(
+        title="Reti solidali",
+        status=ProgrammeStatus.ARCHIVED,
+        start_date=_days(-700),
+        end_date=_days(-500),
+    )
+    ProgrammeFactory(title="Secret draft", status=ProgrammeStatus.DRAFT)
+
+    response = client.get(reverse("programmes:list"))
+
+    assert response.status_code == 200
+    assert response.context["ongoing"] == [ongoing]
+    assert response.context["upcoming"] == [upcoming]
+    assert response.context["past"] == [past, archived]
+    assert b"Secret draft" not in response.content
+    nav = f'href="{reverse("programmes:list")}" aria-current="page"'
+    assert nav.encode() in response.content
+
+
+def test_programme_list_archived_running_programme_is_past(client, db):
+    archived = ProgrammeFactory(status=ProgrammeStatus.ARCHIVED)
+
+    response = client.get(reverse("programmes:list"))
+
+    assert response.context["past"] == [archived]
+    assert response.context["ongoing"] == []
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_programme_list_query_count(client, db, django_assert_num_queries, rows):
+    ProgrammeFactory.create_batch(rows, funder=OrganisationFactory())
+
+    with django_assert_num_queries(1):
+        response = client.get(reverse("programmes:list"))
+
+    assert len(response.context["ongoing"]) == rows
+
+
+def test_programme_list_wrong_method(client, db):
+    assert client.post(reverse("programmes:list")).status_code == 405
+
+
+# --- Programme page
+
+
+@pytest.mark.parametrize("user", [None, "alice", "charlie"])
+def test_programme_detail_for_every_visitor(client, request, looking_up, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+
+    with translation.override("en"):
+        response = client.get(looking_up.get_absolute_url())
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "A co-designed training path in a peer-to-peer logic." in content
+    assert "Solidarius Italia (Italy) – Coordinator" in content
+    assert "RIPESS Europe (Luxembourg) – Partner" in content
+    assert "Funded by European Commission – Erasmus+ – Erasmus+ KA2" in content
+    assert "Approval required" in content
+    assert "English, Italian, French" in content
+    assert "Cohort Italia" in content
+    assert reverse("programmes:calendar", args=["looking-up"]) in content
+
+
+def test_programme_detail_draft_404(client, db):
+    draft = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_programme_detail_unknown_404(client, db):
+    assert client.get(reverse("programmes:detail", args=["nope"])).status_code == 404
+
+
+def test_programme_detail_archived_is_public(client, db):
+    archived = ProgrammeFactory(status=ProgrammeStatus.ARCHIVED)
+
+    assert client.get(archived.get_absolute_url()).status_code == 200
+
+
+def test_programme_detail_timeline_by_track(client, looking_up):
+    first = TrackFactory(programme=looking_up, title="Local participatory development", order=1)
+    second = TrackFactory(programme=looking_up, title="Urban-rural relations", order=2)
+    start = timezone.now() + dt.timedelta(days=5)
+    SessionFactory(programme=looking_up, track=second, title="Food 1", starts_at=start)
+    SessionFactory(
+        programme=looking_up, track=first, title="Local 2", starts_at=start + dt.timedelta(days=30)
+    )
+    SessionFactory(
+        programme=looking_up, track=first, title="Local 1", starts_at=start - dt.timedelta(days=30)
+    )
+    SessionFactory(
+        programme=looking_up, title="Final webinar", starts_at=start + dt.timedelta(days=90)
+    )
+
+    response = client.get(looking_up.get_absolute_url())
+
+    timeline = [
+        (track.title if track else None, [s.title for s in sessions])
+        for track, sessions in response.context["timeline"]
+    ]
+    assert timeline == [
+        ("Local participatory development", ["Local 1", "Local 2"]),
+        ("Urban-rural relations", ["Food 1"]),
+        (None, ["Final webinar"]),
+    ]
+
+
+def test_programme_detail_enrol_slot_for_anonymous(client, looking_up):
+    response = client.get(looking_up.get_absolute_url())
+
+    assert reverse("account_login").encode() + b"?next=" in response.content
+
+
+def test_programme_detail_never_shows_join_url(client, looking_up):
+    OnlineSessionFactory(programme=looking_up, online_url=JOIN_URL)
+
+    response = client.get(looking_up.get_absolute_url())
+
+    assert JOIN_URL.encode() not in response.content
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_programme_detail_query_count(client, looking_up, django_assert_num_queries, rows):
+    tracks = TrackFactory.create_batch(3, programme=looking_up)
+    for index in range(rows):
+        SessionFactory(programme=looking_up, track=tracks[index % 3] if index % 4 else None)
+
+    # programme + funder, partnerships + organisations, tracks, cohorts, sessions + tracks
+    with django_assert_num_queries(5):
+        response = client.get(looking_up.get_absolute_url())
+
+    assert sum(len(sessions) for _track, sessions in response.context["timeline"]) == rows

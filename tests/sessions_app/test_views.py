@@ -1,0 +1,410 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from programmes.enums import ProgrammeStatus
+from sessions_app.enums import SessionKind, SessionStatus
+from tests.factories import (
+    CohortFactory,
+    MaterialFactory,
+    OnlineSessionFactory,
+    ProgrammeFactory,
+    SessionFactory,
+    TrackFactory,
+)
+
+BUCHAREST = ZoneInfo("Europe/Bucharest")
+JOIN_URL = "https://meet.example.org/secret-room-4821"
+# Filter tests use next year's June (upcoming, so shown by default) across a month boundary.
+NEXT_YEAR = timezone.now().year + 1
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Assertions read the English source strings, so every test asks for the /en/ pages."""
+    with translation.override("en"):
+        yield
+
+
+def _list_url():
+    return reverse("sessions_app:list")
+
+
+def _titles(response) -> list[str]:
+    return [session.title for session in response.context["sessions"]]
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory(title="LOOKING UP", slug="looking-up")
+
+
+@pytest.fixture
+def timisoara(programme):
+    """The capitalisation workshop: 10:00 in Timisoara is 09:00 in Florence."""
+    return SessionFactory(
+        programme=programme,
+        title="Capitalisation workshop",
+        starts_at=dt.datetime(2025, 6, 12, 10, 0, tzinfo=BUCHAREST),
+        ends_at=dt.datetime(2025, 6, 12, 17, 0, tzinfo=BUCHAREST),
+        time_zone="Europe/Bucharest",
+        venue_name="Casa Artelor",
+        city="Timișoara",
+        country="RO",
+    )
+
+
+# --- List
+
+
+@pytest.mark.parametrize("user", [None, "alice"])
+def test_session_list_for_every_visitor(client, request, programme, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+    SessionFactory(programme=programme, title="Food supply chains")
+
+    response = client.get(_list_url())
+
+    assert response.status_code == 200
+    assert _titles(response) == ["Food supply chains"]
+    assert f'href="{_list_url()}" aria-current="page"'.encode() in response.content
+
+
+def test_session_list_hides_draft_programmes(client, programme):
+    SessionFactory(programme=ProgrammeFactory(status=ProgrammeStatus.DRAFT), title="Draft")
+    SessionFactory(programme=programme, title="Public")
+
+    response = client.get(_list_url())
+
+    assert _titles(response) == ["Public"]
+
+
+def test_session_list_shows_archived_programmes_sessions(client, db):
+    archived = ProgrammeFactory(status=ProgrammeStatus.ARCHIVED)
+    SessionFactory(programme=archived, title="Archived")
+
+    response = client.get(_list_url())
+
+    assert _titles(response) == ["Archived"]
+
+
+def test_session_list_upcoming_first_then_past_toggle(client, programme):
+    now = timezone.now()
+    SessionFactory(programme=programme, title="Later", starts_at=now + dt.timedelta(days=20))
+    SessionFactory(programme=programme, title="Soon", starts_at=now + dt.timedelta(days=2))
+    SessionFactory(programme=programme, title="Old", starts_at=now - dt.timedelta(days=90))
+    SessionFactory(programme=programme, title="Recent", starts_at=now - dt.timedelta(days=9))
+
+    upcoming = client.get(_list_url())
+    past = client.get(_list_url(), {"when": "past"})
+
+    assert _titles(upcoming) == ["Soon", "Later"]
+    assert _titles(past) == ["Recent", "Old"]
+    assert b"?when=past" in upcoming.content
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"kind": SessionKind.ONLINE}, ["Online"]),
+        ({"language": "fr"}, ["Online"]),
+        ({"mode": "online"}, ["Online"]),
+        ({"mode": "in_person"}, ["Florence", "Timisoara"]),
+        ({"city": "timi"}, ["Timisoara"]),
+        ({"country": "RO"}, ["Timisoara"]),
+        ({"month": f"{NEXT_YEAR}-06"}, ["Florence", "Timisoara"]),
+        ({"month": f"{NEXT_YEAR}-05"}, ["Online"]),
+    ],
+)
+def test_session_list_filters(client, programme, params, expected):
+    SessionFactory(
+        programme=programme,
+        title="Florence",
+        starts_at=dt.datetime(NEXT_YEAR, 6, 1, 0, 30, tzinfo=ZoneInfo("Europe/Rome")),
+    )
+    SessionFactory(
+        programme=programme,
+        title="Timisoara",
+        city="Timișoara",
+        country="RO",
+        starts_at=dt.datetime(NEXT_YEAR, 6, 12, 10, 0, tzinfo=BUCHAREST),
+    )
+    OnlineSessionFactory(
+        programme=programme,
+        title="Online",
+        languages=["en", "fr"],
+        starts_at=dt.datetime(NEXT_YEAR, 5, 31, 20, 0, tzinfo=dt.UTC),
+    )
+
+    response = client.get(_list_url(), params)
+
+    assert response.status_code == 200
+    assert _titles(response) == expected
+    assert response.context["form"].errors == {}
+
+
+def test_session_list_filters_by_programme_and_track(client, programme):
+    track = TrackFactory(programme=programme, title="Urban-rural relations through food")
+    SessionFactory(programme=programme, track=track, title="In track")
+    SessionFactory(programme=programme, title="No track")
+    SessionFactory(title="Other programme")
+
+    by_programme = client.get(_list_url(), {"programme": programme.pk})
+    by_track = client.get(_list_url(), {"track": track.pk})
+
+    assert _titles(by_programme) == ["In track", "No track"]
+    assert _titles(by_track) == ["In track"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"month": "2025-13"},
+        {"month": "June"},
+        {"month": "0000-01"},
+        {"programme": "999999"},
+        {"programme": "abc"},
+        {"track": "-1"},
+        {"kind": "party"},
+        {"language": "xx"},
+        {"country": "ZZ"},
+        {"when": "tomorrow"},
+    ],
+)
+def test_session_list_bad_filter_is_ignored_with_message(client, programme, params):
+    SessionFactory(programme=programme, title="Food supply chains")
+
+    response = client.get(_list_url(), params)
+
+    assert response.status_code == 200
+    assert _titles(response) == ["Food supply chains"]
+    assert b"Some filters were not understood and have been ignored" in response.content
+
+
+def test_session_list_draft_programme_is_not_a_filter_choice(client, db):
+    draft = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+
+    response = client.get(_list_url(), {"programme": draft.pk})
+
+    assert "programme" in response.context["form"].errors
+
+
+def test_session_list_paginates_by_20_keeping_filters(client, programme):
+    start = timezone.now() + dt.timedelta(days=1)
+    for day in range(45):
+        SessionFactory(programme=programme, starts_at=start + dt.timedelta(days=day))
+
+    first = client.get(_list_url(), {"kind": "workshop"})
+    third = client.get(_list_url(), {"kind": "workshop", "page": "3"})
+
+    assert len(first.context["sessions"]) == 20
+    assert len(third.context["sessions"]) == 5
+    assert b'href="?kind=workshop&amp;page=2"' in first.content
+
+
+@pytest.mark.parametrize(("page", "expected"), [("abc", 1), ("9999", 2), ("-1", 2), ("0", 2)])
+def test_session_list_bad_page_falls_back(client, programme, page, expected):
+    start = timezone.now() + dt.timedelta(days=1)
+    for day in range(25):
+        SessionFactory(programme=programme, starts_at=start + dt.timedelta(days=day))
+
+    response = client.get(_list_url(), {"page": page})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == expected
+
+
+def test_session_list_never_shows_join_url(client, programme):
+    OnlineSessionFactory(programme=programme, online_url=JOIN_URL)
+
+    response = client.get(_list_url())
+
+    assert JOIN_URL.encode() not in response.content
+    assert b"Online" in response.content
+
+
+def test_session_list_wrong_method(client, db):
+    assert client.post(_list_url()).status_code == 405
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_session_list_query_count(client, django_assert_num_queries, programme, rows):
+    track = TrackFactory(programme=programme)
+    cohort = CohortFactory(programme=programme)
+    SessionFactory.create_batch(rows, programme=programme, track=track, cohorts=[cohort])
+
+    # count, page of sessions, programme choices, track choices
+    with django_assert_num_queries(4):
+        response = client.get(_list_url())
+
+    assert len(response.context["sessions"]) == min(rows, 20)
+
+
+# --- Detail
+
+
+@pytest.mark.parametrize("user", [None, "alice", "coordinator"])
+def test_session_detail_for_every_visitor(client, request, timisoara, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+
+    response = client.get(timisoara.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["session"] == timisoara
+    assert b"Casa Artelor" in response.content
+
+
+def test_session_detail_draft_programme_404(client, db):
+    session = SessionFactory(programme=ProgrammeFactory(status=ProgrammeStatus.DRAFT))
+
+    assert client.get(session.get_absolute_url()).status_code == 404
+
+
+def test_session_detail_unknown_404(client, db):
+    assert client.get(reverse("sessions_app:detail", args=[987654])).status_code == 404
+
+
+def test_session_detail_times_in_session_and_visitor_zone(client, timisoara):
+    client.cookies["tz"] = "Europe/Rome"
+
+    response = client.get(timisoara.get_absolute_url())
+
+    local = response.content.split(b'class="session-local-time"')[1].split(b"</dd>")[0]
+    visitor = response.content.split(b'class="visitor-time"')[1].split(b"</dd>")[0]
+    assert b"10:00" in local and b"17:00" in local and b"EEST" in local
+    assert b"09:00" in visitor and b"16:00" in visitor and b"CEST" in visitor
+    assert b'datetime="2025-06-12T10:00:00+03:00"' in local
+    assert b'datetime="2025-06-12T09:00:00+02:00"' in visitor
+
+
+def test_session_detail_default_visitor_zone_is_site_zone(client, timisoara, settings):
+    response = client.get(timisoara.get_absolute_url())
+
+    assert response.context["visitor_tz"] == settings.TIME_ZONE == "Europe/Rome"
+
+
+def test_session_detail_bad_tz_cookie_falls_back(client, timisoara):
+    client.cookies["tz"] = "Mars/Olympus_Mons"
+
+    response = client.get(timisoara.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["visitor_tz"] == "Europe/Rome"
+
+
+def test_session_detail_same_zone_shows_one_time(client, timisoara):
+    client.cookies["tz"] = "Europe/Bucharest"
+
+    response = client.get(timisoara.get_absolute_url())
+
+    assert b'class="visitor-time"' not in response.content
+    assert b'src="/static/js/timezone.js"' in response.content
+
+
+@pytest.mark.parametrize("user", [None, "alice"])
+def test_session_detail_never_shows_join_url(client, request, programme, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+    session = OnlineSessionFactory(programme=programme, online_url=JOIN_URL)
+
+    response = client.get(session.get_absolute_url())
+
+    assert JOIN_URL.encode() not in response.content
+    assert b"<dd>Online</dd>" in response.content
+    assert response.context["can_join"] is False
+
+
+def test_session_detail_status_badge(client, timisoara):
+    timisoara.status = SessionStatus.CANCELLED
+    timisoara.save()
+
+    response = client.get(timisoara.get_absolute_url())
+
+    assert b'class="badge cancelled"' in response.content
+
+
+def test_session_detail_materials_grouped_by_language(client, timisoara):
+    MaterialFactory(session=timisoara, title="Slides EN", language="en")
+    MaterialFactory(
+        session=timisoara,
+        title="Diapositives",
+        language="fr",
+        url="https://example.org/slides-fr.pdf",
+    )
+    MaterialFactory(session=timisoara, title="Handout EN", language="en", order=1)
+
+    with translation.override("en"):
+        response = client.get(timisoara.get_absolute_url())
+
+    groups = [
+        (language, [m.title for m in items])
+        for language, items in response.context["materials_by_language"]
+    ]
+    assert groups == [("English", ["Slides EN", "Handout EN"]), ("French", ["Diapositives"])]
+
+
+def test_session_detail_shows_track_cohorts_duration_languages(client, programme):
+    track = TrackFactory(programme=programme, title="Networking and community economies")
+    cohort = CohortFactory(programme=programme, name="Hub Centro")
+    session = SessionFactory(
+        programme=programme, track=track, cohorts=[cohort], languages=["en", "pt"]
+    )
+
+    with translation.override("en"):
+        response = client.get(session.get_absolute_url())
+
+    assert b"Networking and community economies" in response.content
+    assert b"Hub Centro" in response.content
+    assert b"3 hours" in response.content
+    assert b"English, Portuguese" in response.content
+
+
+def test_session_detail_wrong_method(client, timisoara):
+    assert client.post(timisoara.get_absolute_url()).status_code == 405
+
+
+# --- Time zone form
+
+
+def test_set_time_zone_sets_cookie_and_goes_back(client, timisoara):
+    response = client.post(
+        reverse("sessions_app:set_time_zone"),
+        {"tz": "Europe/Bucharest", "next": timisoara.get_absolute_url()},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == timisoara.get_absolute_url()
+    assert response.cookies["tz"].value == "Europe/Bucharest"
+
+
+def test_set_time_zone_accepts_any_known_zone(client, db):
+    response = client.post(reverse("sessions_app:set_time_zone"), {"tz": "Asia/Tokyo"})
+
+    assert response.cookies["tz"].value == "Asia/Tokyo"
+    assert response["Location"] == _list_url()
+
+
+def test_set_time_zone_rejects_unknown_zone(client, db):
+    response = client.post(
+        reverse("sessions_app:set_time_zone"), {"tz": "Mars/Olympus_Mons"}, follow=True
+    )
+
+    assert "tz" not in client.cookies
+    assert b"Please choose a time zone from the list." in response.content
+
+
+def test_set_time_zone_ignores_foreign_next(client, db):
+    response = client.post(
+        reverse("sessions_app:set_time_zone"),
+        {"tz": "Europe/Rome", "next": "https://evil.example.com/"},
+    )
+
+    assert response["Location"] == _list_url()
+
+
+def test_set_time_zone_wrong_method(client, db):
+    assert client.get(reverse("sessions_app:set_time_zone")).status_code == 405
