@@ -129,7 +129,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     if TESTING:
         # A file rather than memory, so that a real Celery worker (tests/integration) can open
         # the test database; one per pytest process, so that parallel runs never share one.

@@ -8,6 +8,7 @@ from django_countries.fields import LazyTypedChoiceField
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
 
+from . import phrases
 from .enums import ParticipantRole
 from .models import User
 
@@ -186,7 +187,7 @@ class EnrolForm(forms.Form):
         label=_("Group"),
         queryset=Cohort.objects.none(),
         required=False,
-        error_messages={"invalid_choice": _("This group (cohort) belongs to another programme.")},
+        error_messages={"invalid_choice": phrases.COHORT_OTHER_PROGRAMME},
     )
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -225,5 +226,5 @@ class InvitationForm(forms.Form):
         cleaned = super().clean()
         programme, cohort = cleaned.get("programme"), cleaned.get("cohort")
         if programme and cohort and cohort.programme_id != programme.pk:
-            self.add_error("cohort", _("This group (cohort) belongs to another programme."))
+            self.add_error("cohort", phrases.COHORT_OTHER_PROGRAMME)
         return cleaned

@@ -84,7 +84,7 @@ class User(AbstractUser):
         _("privacy notice accepted at"), null=True, blank=True
     )
     listed_to_participants = models.BooleanField(
-        _("listed to other participants"),
+        _("visible to other participants"),
         default=False,
         help_text=_(
             "Other participants of the same programmes may see your name and organisation."
@@ -179,7 +179,7 @@ class Participation(models.Model):
         _("status"), max_length=20, choices=EnrolmentStatus.choices, db_index=True
     )
     queued_at = models.DateTimeField(
-        _("joined the waiting list"),
+        _("waiting since"),
         null=True,
         blank=True,
         help_text=_("The waiting list is first come, first served."),
@@ -208,7 +208,7 @@ class Enrolment(Participation):
         related_name="enrolments",
         null=True,
         blank=True,
-        help_text=_("Empty once the person deleted their account."),
+        help_text=_("Emptied when the person deletes their account."),
     )
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -268,7 +268,7 @@ class SessionRegistration(Participation):
         related_name="session_registrations",
         null=True,
         blank=True,
-        help_text=_("Empty once the person deleted their account."),
+        help_text=_("Emptied when the person deletes their account."),
     )
     session = models.ForeignKey(
         "sessions_app.Session",

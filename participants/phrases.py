@@ -1,6 +1,7 @@
 """Messages that several modules show: one wording, translated once."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 CONSENT_MISSING = _("Please accept the current privacy notice in your profile before enrolling.")
 NOT_OPEN = _("This programme is not open for enrolment.")
@@ -8,7 +9,7 @@ NOT_OPEN_YET = _("Enrolment opens on %(date)s.")
 CLOSED = _("Enrolment for this programme is closed.")
 INVITATION_ONLY = _("This programme is by invitation only: ask its coordinators for a link.")
 CHOOSE_COHORT = _("Please choose a group (cohort) to join.")
-COHORT_OTHER_PROGRAMME = _("This group (cohort) belongs to another programme.")
+COHORT_OTHER_PROGRAMME = _("This group belongs to another programme.")
 ALREADY_ENROLLED = _("You are already enrolled in this programme.")
 ALREADY_REJECTED = _(
     "The coordinators have declined your enrolment in this programme; write to them if you "
@@ -30,9 +31,12 @@ ALREADY_REGISTERED = _("You are already registered for this session.")
 REGISTERED = _("You are registered for “%(session)s”. A confirmation is on its way by email.")
 
 NOT_ACTIVE = _("This place has already been cancelled.")
-TOO_LATE_TO_CANCEL = _(
+TOO_LATE_TO_CANCEL = ngettext_lazy(
+    "It is too late to cancel online: cancellations close %(hours)s hour before the start. "
+    "Please write to the coordinators.",
     "It is too late to cancel online: cancellations close %(hours)s hours before the start. "
-    "Please write to the coordinators."
+    "Please write to the coordinators.",
+    "hours",
 )
 CANCELLED = _("Your place has been cancelled.")
 WAITING_LEFT = _("You have left the waiting list.")

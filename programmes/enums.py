@@ -29,5 +29,5 @@ class ProgrammeStatus(models.TextChoices):
 
 class EnrolmentMode(models.TextChoices):
     OPEN = "open", pgettext_lazy("enrolment mode", "Open")
-    APPROVAL = "approval", _("Approval required")
-    INVITATION = "invitation", _("Invitation only")
+    APPROVAL = "approval", pgettext_lazy("enrolment mode", "Approval required")
+    INVITATION = "invitation", pgettext_lazy("enrolment mode", "Invitation only")

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+
+from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -6,13 +9,17 @@ from django.views.decorators.http import require_safe
 
 from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 from sessions_app.ics import build_calendar
-from sessions_app.views import public_sessions
+from sessions_app.models import Session
+from sessions_app.views import SUMMARY_FIELDS, for_summaries, public_sessions
 
 from .enums import ProgrammeStatus
-from .models import Partnership, Programme
+from .models import Partnership, Programme, Track
 
 HOME_SESSIONS = 6
 HOME_PROGRAMMES = 6
+# Sessions shown per track on a programme page; the rest are one link away, in the session
+# list filtered by track. Keeps a programme with hundreds of sessions readable and light.
+TIMELINE_PER_TRACK = 5
 
 
 def public_programmes():
@@ -23,12 +30,9 @@ def public_programmes():
 @require_safe
 def home(request):
     now = timezone.now()
-    upcoming = (
-        public_sessions()
-        .upcoming(now)
-        .select_related("programme", "track")
-        .order_by("starts_at", "pk")[:HOME_SESSIONS]
-    )
+    upcoming = for_summaries(public_sessions().upcoming(now)).order_by("starts_at", "pk")[
+        :HOME_SESSIONS
+    ]
     open_programmes = Programme.objects.open_for_enrolment(now).order_by("start_date", "pk")[
         :HOME_PROGRAMMES
     ]
@@ -62,6 +66,105 @@ def programme_list(request):
     )
 
 
+@dataclass
+class TrackTimeline:
+    """One track of a programme page: a few sessions, and how many more the list holds."""
+
+    programme_id: int
+    track: Track | None
+    sessions: list
+    upcoming: int = 0
+    past: int = 0
+
+    @property
+    def list_query(self) -> str:
+        """The session list's filter for this entry: its track, or the whole programme."""
+        return f"track={self.track.pk}" if self.track else f"programme={self.programme_id}"
+
+    @property
+    def total(self) -> int:
+        return self.upcoming + self.past
+
+    @property
+    def more_upcoming(self) -> bool:
+        return self.upcoming > sum(not s.is_past for s in self.sessions)
+
+    @property
+    def more_past(self) -> bool:
+        return self.past > sum(s.is_past for s in self.sessions)
+
+
+# Per track (NULL is a partition of its own): upcoming sessions first, soonest first, then past
+# ones, latest first; keep the first N. Hand-written because the ORM spends several times
+# longer compiling the windowed query than the database spends running it, on every request.
+# Standard SQL: window functions run on SQLite (3.25+) and PostgreSQL alike.
+TIMELINE_SQL = """
+SELECT {columns}, ranked.is_past, ranked.track_past, ranked.track_total
+FROM {session} AS s
+JOIN (
+    SELECT id,
+        CASE WHEN ends_at < %(now)s THEN 1 ELSE 0 END AS is_past,
+        ROW_NUMBER() OVER (
+            PARTITION BY track_id
+            ORDER BY CASE WHEN ends_at < %(now)s THEN 1 ELSE 0 END,
+                CASE WHEN ends_at >= %(now)s THEN starts_at END,
+                starts_at DESC,
+                id
+        ) AS position,
+        SUM(CASE WHEN ends_at < %(now)s THEN 1 ELSE 0 END) OVER (PARTITION BY track_id)
+            AS track_past,
+        COUNT(*) OVER (PARTITION BY track_id) AS track_total
+    FROM {session}
+    WHERE programme_id = %(programme)s
+) AS ranked ON ranked.id = s.id
+WHERE ranked.position <= %(per_track)s
+ORDER BY s.starts_at, s.id
+"""
+
+
+def _summary_columns() -> list[str]:
+    """The columns of SUMMARY_FIELDS, with every translation of a translated field."""
+    names = {"id", "programme", "track", *(f for f in SUMMARY_FIELDS if "__" not in f)}
+    return [
+        field.column
+        for field in Session._meta.concrete_fields
+        if getattr(field, "translated_field", field).name in names
+    ]
+
+
+def timeline_sessions(programme, *, now, per_track: int = TIMELINE_PER_TRACK) -> list:
+    """Per track, the next ``per_track`` sessions, topped up with the latest past ones when
+    fewer are to come, in one query. Each carries ``is_past`` and its track's counts
+    (``track_past``, ``track_total``); its track comes from ``programme.tracks`` (prefetched).
+    """
+    quote = connection.ops.quote_name
+    sql = TIMELINE_SQL.format(
+        session=quote(Session._meta.db_table),
+        columns=", ".join(f"s.{quote(column)}" for column in _summary_columns()),
+    )
+    params = {"now": now, "programme": programme.pk, "per_track": per_track}
+    tracks = {track.pk: track for track in programme.tracks.all()}
+    sessions = list(Session.objects.raw(sql, params))
+    for session in sessions:
+        session.programme = programme
+        if session.track_id is not None:
+            session.track = tracks[session.track_id]
+    return sessions
+
+
+def build_timeline(programme, sessions) -> list[TrackTimeline]:
+    """Every track in order (empty ones too), then the sessions outside any track."""
+    timeline = {
+        track.pk: TrackTimeline(programme.pk, track, []) for track in programme.tracks.all()
+    }
+    for session in sessions:
+        entry = timeline.setdefault(session.track_id, TrackTimeline(programme.pk, None, []))
+        entry.sessions.append(session)
+        entry.past = session.track_past
+        entry.upcoming = session.track_total - session.track_past
+    return list(timeline.values())
+
+
 @require_safe
 def programme_detail(request, slug):
     programme = get_object_or_404(
@@ -74,20 +177,14 @@ def programme_detail(request, slug):
         ),
         slug=slug,
     )
-    sessions = programme.sessions.select_related("track").order_by("starts_at", "pk")
-    by_track: dict[int | None, list] = {}
-    for session in sessions:
-        by_track.setdefault(session.track_id, []).append(session)
-    timeline = [(track, by_track.get(track.pk, [])) for track in programme.tracks.all()]
-    if None in by_track:
-        timeline.append((None, by_track[None]))
+    timeline = build_timeline(programme, timeline_sessions(programme, now=timezone.now()))
     return render(
         request,
         "programmes/programme_detail.html",
         {
             "programme": programme,
             "timeline": timeline,
-            "has_sessions": bool(by_track),
+            "session_count": sum(entry.total for entry in timeline),
             "nav": "programmes",
         },
     )

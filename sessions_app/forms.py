@@ -1,18 +1,25 @@
 import datetime as dt
 import re
 import zoneinfo
+from dataclasses import dataclass
+from functools import cached_property
+from html import escape
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from programmes.enums import ProgrammeStatus
 from programmes.models import Programme, Track
 
 from .enums import SessionKind
+from .models import Session
 
 PUBLIC_PROGRAMME_STATUSES = (ProgrammeStatus.PUBLISHED, ProgrammeStatus.ARCHIVED)
 
@@ -81,9 +88,123 @@ class TimeZoneForm(forms.Form):
         return value
 
 
-class TrackChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.programme.title} – {obj.title}"
+FILTER_CHOICES_KEY = "sessions:filter-choices:{language}"
+# Saves clear the cache (sessions_app.signals); the timeout bounds staleness where the cache is
+# per process (LocMemCache, several workers) or a change skips the signals (bulk updates).
+FILTER_CHOICES_TIMEOUT = 10 * 60
+
+
+@dataclass
+class FilterChoices:
+    """What the session filters offer: only values that public sessions actually have."""
+
+    programmes: list[tuple[int, str]]
+    tracks: list[tuple[str, list[tuple[int, str]]]]  # grouped by programme
+    countries: list[tuple[str, str]]
+    cities: list[str]
+    programme_slugs: dict[int, str]
+
+    def programme_line(self, session) -> tuple[str, str, str] | None:
+        """(programme slug, programme title, track title) of a row of the session list, or
+        None when the choices predate its programme or track (then the row loads them)."""
+        slug = self.programme_slugs.get(session.programme_id)
+        if slug is None:
+            return None
+        track = ""
+        if session.track_id is not None:
+            track = self._track_titles.get(session.track_id)
+            if track is None:
+                return None
+        return slug, self._programme_titles[session.programme_id], track
+
+    @cached_property
+    def _programme_titles(self) -> dict[int, str]:
+        return dict(self.programmes)
+
+    @cached_property
+    def _track_titles(self) -> dict[int, str]:
+        return {pk: title for _programme, tracks in self.tracks for pk, title in tracks}
+
+
+def session_filter_choices() -> FilterChoices:
+    """The choices in the current language, from the cache (three queries when cold)."""
+    key = FILTER_CHOICES_KEY.format(language=get_language())
+    choices = cache.get(key)
+    if choices is None:
+        choices = _load_filter_choices()
+        cache.set(key, choices, FILTER_CHOICES_TIMEOUT)
+    return choices
+
+
+def forget_session_filter_choices() -> None:
+    cache.delete_many(
+        [FILTER_CHOICES_KEY.format(language=code) for code, _name in settings.LANGUAGES]
+    )
+
+
+def _load_filter_choices() -> FilterChoices:
+    public = Session.objects.filter(programme__status__in=PUBLIC_PROGRAMME_STATUSES)
+    rows = set(
+        public.order_by().values_list("programme_id", "track_id", "country", "city").distinct()
+    )
+    programme_ids = {row[0] for row in rows}
+    track_ids = {row[1] for row in rows if row[1] is not None}
+    programmes = list(Programme.objects.filter(pk__in=programme_ids).order_by("-start_date", "pk"))
+    tracks_by_programme: dict[int, list] = {}
+    for track in Track.objects.filter(pk__in=track_ids).order_by("order", "pk"):
+        tracks_by_programme.setdefault(track.programme_id, []).append((track.pk, str(track.title)))
+    return FilterChoices(
+        programmes=[(programme.pk, str(programme.title)) for programme in programmes],
+        # Grouped under their programme, in the programmes' order.
+        tracks=[
+            (str(programme.title), tracks_by_programme[programme.pk])
+            for programme in programmes
+            if programme.pk in tracks_by_programme
+        ],
+        countries=sorted(
+            ((code, str(countries.name(code))) for code in {row[2] for row in rows} if code),
+            key=lambda pair: pair[1],
+        ),
+        cities=sorted({row[3] for row in rows if row[3]}, key=str.casefold),
+        programme_slugs={programme.pk: programme.slug for programme in programmes},
+    )
+
+
+class PlainSelect(forms.Select):
+    """A ``<select>`` built in Python. Django renders every ``<option>`` through a template,
+    which on this filter form (a few dozen choices, on a busy page) took milliseconds."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in self.format_value(value)}
+
+        def options(choices) -> str:
+            return "".join(
+                f'<option value="{escape(str(key))}"'
+                f"{' selected' if str(key) in selected else ''}>{escape(str(label))}</option>"
+                for key, label in choices
+            )
+
+        html = []
+        for key, label in self.choices:
+            if isinstance(label, list | tuple):
+                html.append(f'<optgroup label="{escape(str(key))}">{options(label)}</optgroup>')
+            else:
+                html.append(options([(key, label)]))
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(  # noqa: S308 (every value is escaped above)
+            f'<select name="{escape(name)}"{attributes}>{"".join(html)}</select>'
+        )
+
+
+class PlainTextInput(forms.TextInput):
+    """An ``<input>`` built in Python, like PlainSelect (``input_type`` and attrs as usual)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attributes = {"type": self.input_type, "name": name, **self.build_attrs(self.attrs, attrs)}
+        value = self.format_value(value)
+        if value is not None:
+            attributes["value"] = value
+        return mark_safe(f"<input{flatatt(attributes)}>")  # noqa: S308 (flatatt escapes)
 
 
 class SessionFilterForm(forms.Form):
@@ -92,39 +213,35 @@ class SessionFilterForm(forms.Form):
     WHEN_UPCOMING = "upcoming"
     WHEN_PAST = "past"
     WHEN_CHOICES = [
-        (WHEN_UPCOMING, _("Upcoming")),
+        (WHEN_UPCOMING, pgettext_lazy("sessions", "Upcoming")),
         (WHEN_PAST, pgettext_lazy("sessions", "Past")),
     ]
     MODE_ONLINE = "online"
     MODE_IN_PERSON = "in_person"
 
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        queryset=Programme.objects.none(),
-        required=False,
-        empty_label=_("All programmes"),
+    programme = forms.TypedChoiceField(
+        label=_("Programme"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
-    track = TrackChoiceField(
-        label=_("Track"),
-        queryset=Track.objects.none(),
-        required=False,
-        empty_label=_("All tracks"),
+    track = forms.TypedChoiceField(
+        label=_("Track"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *SessionKind.choices],
+        widget=PlainSelect,
     )
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
         choices=[("", _("All languages")), *settings.LANGUAGES],
+        widget=PlainSelect,
     )
     month = forms.CharField(
         label=_("Month"),
         required=False,
         max_length=7,
-        widget=forms.DateInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        widget=PlainTextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
         help_text=_("Format: YYYY-MM. Shows the whole month, past and upcoming."),
     )
     mode = forms.ChoiceField(
@@ -135,22 +252,28 @@ class SessionFilterForm(forms.Form):
             (MODE_ONLINE, _("Online")),
             (MODE_IN_PERSON, _("In person")),
         ],
+        widget=PlainSelect,
     )
-    city = forms.CharField(label=_("City"), required=False, max_length=120)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    when = forms.ChoiceField(label=_("When"), required=False, choices=WHEN_CHOICES)
+    city = forms.CharField(
+        label=_("City"),
+        required=False,
+        max_length=120,
+        # Suggestions from the cities that have sessions, any text still matches.
+        widget=PlainTextInput(attrs={"list": "city-suggestions"}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=PlainSelect)
+    when = forms.ChoiceField(
+        label=_("When"), required=False, choices=WHEN_CHOICES, widget=PlainSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = Programme.objects.filter(
-            status__in=PUBLIC_PROGRAMME_STATUSES
-        ).order_by("-start_date", "pk")
-        self.fields["track"].queryset = (
-            Track.objects.filter(programme__status__in=PUBLIC_PROGRAMME_STATUSES)
-            .select_related("programme")
-            .order_by("-programme__start_date", "programme", "order", "pk")
-        )
-        self.fields["country"].choices = [("", _("All countries")), *countries]
+        choices = session_filter_choices()
+        self.fields["programme"].choices = [("", _("All programmes")), *choices.programmes]
+        self.fields["track"].choices = [("", _("All tracks")), *choices.tracks]
+        self.fields["country"].choices = [("", _("All countries")), *choices.countries]
+        self.city_suggestions = choices.cities
+        self.choices = choices
 
     def clean_month(self) -> dt.date | None:
         value = self.cleaned_data["month"].strip()
@@ -181,9 +304,9 @@ class SessionFilterForm(forms.Form):
     def filter(self, queryset, *, now):
         data = self.valid_data()
         if data.get("programme"):
-            queryset = queryset.filter(programme=data["programme"])
+            queryset = queryset.filter(programme_id=data["programme"])
         if data.get("track"):
-            queryset = queryset.filter(track=data["track"])
+            queryset = queryset.filter(track_id=data["track"])
         if data.get("kind"):
             queryset = queryset.filter(kind=data["kind"])
         if data.get("language"):

@@ -1,8 +1,9 @@
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from programmes.models import Cohort
+from programmes.models import Cohort, Programme, Track
 
+from .forms import forget_session_filter_choices
 from .models import Session, validate_cohorts_in_programme
 
 
@@ -16,3 +17,11 @@ def check_cohorts_belong_to_programme(sender, instance, action, pk_set, reverse,
             validate_cohorts_in_programme(session, [instance])
     else:
         validate_cohorts_in_programme(instance, Cohort.objects.filter(pk__in=pk_set))
+
+
+@receiver([post_save, post_delete], sender=Session)
+@receiver([post_save, post_delete], sender=Programme)
+@receiver([post_save, post_delete], sender=Track)
+def forget_filter_choices(**kwargs):
+    """The session list offers only programmes, tracks and places that have sessions."""
+    forget_session_filter_choices()

@@ -1,7 +1,6 @@
 import os
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
@@ -44,12 +43,15 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in the site's default language: a request to /en/... activates English
-    in the thread, and without this it would leak into the next test."""
-    translation.activate(settings.LANGUAGE_CODE)
+def _english_in_tests():
+    """Tests read and assert the English source strings: each starts in English.
+
+    Requests still choose their language from the URL prefix (/it/, /fr/...), and emails from
+    the recipient. Resetting afterwards stops a request's language leaking into the next test.
+    """
+    translation.activate("en")
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.activate("en")
 
 
 @pytest.fixture

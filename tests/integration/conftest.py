@@ -105,6 +105,7 @@ def worker_broker(var_dir: Path) -> tuple[str, dict]:
     return "filesystem://", {
         "data_folder_in": str(queue),
         "data_folder_out": str(queue),
+        "control_folder": str(var_dir / "celery" / "control"),
         "store_processed": False,
     }
 

@@ -1,5 +1,6 @@
 import pytest
 from django.db import transaction
+from django.utils import translation
 
 from participants import services
 from participants.emails import build_enrolment
@@ -7,6 +8,14 @@ from programmes.enums import EnrolmentMode
 from tests.factories import EnrolmentFactory, OnlineSessionFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
+
+TITLE = "Reti solidali e competenti 2025"
+
+
+def in_language(language, msgid, **params):
+    """What the catalogue says in ``language``: each email must be in its recipient's."""
+    with translation.override(language):
+        return translation.gettext(msgid) % params
 
 
 def _enrol(capture, person, programme, **kwargs):
@@ -24,9 +33,12 @@ def test_confirmation_email_has_text_html_and_calendar(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["alice@example.org"]
-    assert message.subject == "Enrolment confirmed: Reti solidali e competenti 2025"
-    assert "Your enrolment in “Reti solidali e competenti 2025” is confirmed." in message.body
-    assert "Group: Hub Nord." in message.body
+    assert message.subject == in_language("it", "Enrolment confirmed: %(title)s", title=TITLE)
+    assert message.subject == "Iscrizione confermata: Reti solidali e competenti 2025"
+    assert in_language("it", "Your enrolment in “%(title)s” is confirmed.", title=TITLE) in (
+        message.body
+    )
+    assert in_language("it", "Group: %(name)s.", name="Hub Nord") in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert '<html lang="it">' in html
@@ -72,7 +84,7 @@ def test_pending_email_has_no_calendar(
 
     _enrol(django_capture_on_commit_callbacks, alice, programme)
 
-    assert mailoutbox[0].subject == "Request received: Reti solidali e competenti 2025"
+    assert mailoutbox[0].subject == in_language("it", "Request received: %(title)s", title=TITLE)
     assert mailoutbox[0].attachments == []
 
 
@@ -83,8 +95,8 @@ def test_waiting_email_gives_the_position(
 
     _enrol(django_capture_on_commit_callbacks, alice, programme)
 
-    assert mailoutbox[0].subject == "Waiting list: Reti solidali e competenti 2025"
-    assert "you are number 1 on the waiting list" in mailoutbox[0].body
+    assert mailoutbox[0].subject == in_language("it", "Waiting list: %(title)s", title=TITLE)
+    assert "sei al numero 1 della lista d’attesa" in " ".join(mailoutbox[0].body.split())
 
 
 def test_cancellation_promotes_and_emails_both(
@@ -99,11 +111,11 @@ def test_cancellation_promotes_and_emails_both(
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_enrolment(seated)
 
-    subjects = sorted(message.subject for message in mailoutbox)
-    assert subjects == [
-        "A place is yours: Reti solidali e competenti 2025",
-        "Cancelled: Reti solidali e competenti 2025",
-    ]
+    subjects = {message.to[0]: message.subject for message in mailoutbox}
+    assert subjects == {
+        seated.participant.email: in_language("it", "Place cancelled: %(title)s", title=TITLE),
+        "bob@example.org": in_language("fr", "A place is yours: %(title)s", title=TITLE),
+    }
     promoted = next(message for message in mailoutbox if message.to == ["bob@example.org"])
     assert promoted.attachments[0][0] == "looking-up.ics"
 
@@ -122,8 +134,8 @@ def test_approval_and_rejection_emails(
         services.reject(second, by=coordinator)
 
     assert [message.subject for message in mailoutbox] == [
-        "Request accepted: Reti solidali e competenti 2025",
-        "Request not accepted: Reti solidali e competenti 2025",
+        in_language("it", "Request accepted: %(title)s", title=TITLE),
+        in_language("fr", "Request not accepted: %(title)s", title=TITLE),
     ]
 
 
@@ -139,8 +151,10 @@ def test_session_registration_email_attaches_the_session(
         services.register_for_session(alice, residency)
 
     message = mailoutbox[0]
-    assert message.subject == "Registration confirmed: Residenza Perugia"
-    assert "Programme: Reti solidali e competenti 2025." in message.body
+    assert message.subject == in_language(
+        "it", "Session registration confirmed: %(title)s", title="Residenza Perugia"
+    )
+    assert in_language("it", "Programme: %(programme)s.", programme=TITLE) in message.body
     assert "Residenza Perugia" in message.attachments[0][1]
 
 

@@ -68,7 +68,7 @@ def test_enrol_cohort_of_another_programme_is_refused(alice, programme):
 
     outcome = services.enrol(alice, programme, cohort=foreign)
 
-    assert outcome.message == "This group (cohort) belongs to another programme."
+    assert outcome.message == "This group belongs to another programme."
 
 
 def test_enrol_twice_says_already_enrolled(alice, programme):

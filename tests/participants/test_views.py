@@ -232,7 +232,7 @@ def test_enrol_view_with_foreign_cohort_shows_a_message(client, alice, programme
         reverse("participants:enrol", args=[programme.slug]), {"cohort": foreign.pk}, follow=True
     )
 
-    assert _messages(response) == ["This group (cohort) belongs to another programme."]
+    assert _messages(response) == ["This group belongs to another programme."]
     assert not Enrolment.objects.exists()
 
 

@@ -202,6 +202,13 @@ def test_programme_detail_archived_is_public(client, db):
     assert client.get(archived.get_absolute_url()).status_code == 200
 
 
+def _timeline(response) -> list[tuple[str | None, list[str]]]:
+    return [
+        (entry.track.title if entry.track else None, [s.title for s in entry.sessions])
+        for entry in response.context["timeline"]
+    ]
+
+
 def test_programme_detail_timeline_by_track(client, looking_up):
     first = TrackFactory(programme=looking_up, title="Local participatory development", order=1)
     second = TrackFactory(programme=looking_up, title="Urban-rural relations", order=2)
@@ -219,15 +226,112 @@ def test_programme_detail_timeline_by_track(client, looking_up):
 
     response = client.get(looking_up.get_absolute_url())
 
-    timeline = [
-        (track.title if track else None, [s.title for s in sessions])
-        for track, sessions in response.context["timeline"]
-    ]
-    assert timeline == [
+    assert _timeline(response) == [
         ("Local participatory development", ["Local 1", "Local 2"]),
         ("Urban-rural relations", ["Food 1"]),
         (None, ["Final webinar"]),
     ]
+    assert response.context["session_count"] == 4
+    assert b"See all" not in response.content
+
+
+def test_programme_detail_track_without_sessions_says_so(client, looking_up):
+    TrackFactory(programme=looking_up, title="Networking and community economies")
+    SessionFactory(programme=looking_up, title="Opening")
+
+    response = client.get(looking_up.get_absolute_url())
+
+    assert _timeline(response) == [("Networking and community economies", []), (None, ["Opening"])]
+    assert b"No sessions scheduled in this track yet." in response.content
+
+
+def _weekly(programme, track, *, first: dt.datetime, count: int, title: str):
+    for week in range(count):
+        SessionFactory(
+            programme=programme,
+            track=track,
+            title=f"{title} {week + 1}",
+            starts_at=first + dt.timedelta(weeks=week),
+        )
+
+
+def test_programme_detail_long_track_shows_next_sessions_and_links_to_the_rest(client, looking_up):
+    track = TrackFactory(programme=looking_up, title="Local participatory development")
+    now = timezone.now()
+    _weekly(looking_up, track, first=now - dt.timedelta(weeks=3), count=3, title="Past")
+    _weekly(looking_up, track, first=now + dt.timedelta(days=1), count=12, title="Next")
+
+    response = client.get(looking_up.get_absolute_url())
+
+    [entry] = response.context["timeline"]
+    assert [s.title for s in entry.sessions] == [f"Next {n}" for n in range(1, 6)]
+    assert (entry.upcoming, entry.past, entry.total) == (12, 3, 15)
+    content = response.content.decode()
+    list_url = reverse("sessions_app:list")
+    assert f'href="{list_url}?track={track.pk}">See all 12 upcoming sessions' in content
+    assert f'href="{list_url}?track={track.pk}&amp;when=past">See all 3 past sessions' in content
+    assert "15 sessions" in content
+
+
+def test_programme_detail_finished_track_shows_its_latest_sessions(client, looking_up):
+    track = TrackFactory(programme=looking_up)
+    now = timezone.now()
+    _weekly(looking_up, track, first=now - dt.timedelta(weeks=8), count=7, title="Week")
+    _weekly(looking_up, track, first=now + dt.timedelta(days=2), count=1, title="Closing")
+
+    response = client.get(looking_up.get_absolute_url())
+
+    [entry] = response.context["timeline"]
+    # The one to come, topped up with the latest past ones, in date order.
+    assert [s.title for s in entry.sessions] == [
+        "Week 4",
+        "Week 5",
+        "Week 6",
+        "Week 7",
+        "Closing 1",
+    ]
+    assert (entry.more_upcoming, entry.more_past) == (False, True)
+    assert b"upcoming sessions of this track" not in response.content
+
+
+def test_programme_detail_sessions_outside_tracks_link_to_the_programme_list(client, looking_up):
+    _weekly(looking_up, None, first=timezone.now() + dt.timedelta(days=1), count=7, title="Talk")
+
+    response = client.get(looking_up.get_absolute_url())
+
+    [entry] = response.context["timeline"]
+    assert len(entry.sessions) == 5
+    expected = f'href="{reverse("sessions_app:list")}?programme={looking_up.pk}">'
+    assert (expected + "See all upcoming sessions of the programme").encode() in response.content
+
+
+def test_programme_detail_track_link_lists_exactly_its_upcoming_sessions(client, looking_up):
+    track = TrackFactory(programme=looking_up)
+    _weekly(looking_up, track, first=timezone.now() + dt.timedelta(days=1), count=8, title="In")
+    SessionFactory(programme=looking_up, title="Outside the track")
+
+    programme_page = client.get(looking_up.get_absolute_url())
+    listed = client.get(reverse("sessions_app:list"), {"track": track.pk})
+
+    assert programme_page.context["timeline"][0].upcoming == 8
+    assert listed.context["page_obj"].paginator.count == 8
+
+
+def test_programme_detail_hundreds_of_sessions_stay_light(client, looking_up, settings):
+    tracks = TrackFactory.create_batch(3, programme=looking_up)
+    start = timezone.now() + dt.timedelta(days=1)
+    for index in range(200):
+        SessionFactory(
+            programme=looking_up,
+            track=tracks[index % 3],
+            starts_at=start + dt.timedelta(days=index * 365 // 200),
+        )
+    css = settings.BASE_DIR / "static" / "css" / "site.css"
+
+    response = client.get(looking_up.get_absolute_url())
+
+    assert sum(len(entry.sessions) for entry in response.context["timeline"]) == 15
+    assert len(response.content) + css.stat().st_size <= 150 * 1024
 
 
 def test_programme_detail_enrol_slot_for_anonymous(client, looking_up):
@@ -250,8 +354,10 @@ def test_programme_detail_query_count(client, looking_up, django_assert_num_quer
     for index in range(rows):
         SessionFactory(programme=looking_up, track=tracks[index % 3] if index % 4 else None)
 
-    # programme + funder, partnerships + organisations, tracks, cohorts, sessions + tracks
+    # programme + funder, partnerships + organisations, tracks, cohorts, timeline sessions
     with django_assert_num_queries(5):
         response = client.get(looking_up.get_absolute_url())
 
-    assert sum(len(sessions) for _track, sessions in response.context["timeline"]) == rows
+    timeline = response.context["timeline"]
+    assert sum(entry.total for entry in timeline) == rows
+    assert all(len(entry.sessions) == min(entry.total, 5) for entry in timeline)

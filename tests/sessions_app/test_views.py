@@ -2,11 +2,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from programmes.enums import ProgrammeStatus
+from programmes.models import Programme
 from sessions_app.enums import SessionKind, SessionStatus
+from sessions_app.models import Session
 from tests.factories import (
     CohortFactory,
     MaterialFactory,
@@ -27,6 +30,12 @@ def _english():
     """Assertions read the English source strings, so every test asks for the /en/ pages."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The filter choices live in the cache, which outlives each test's database."""
+    cache.clear()
 
 
 def _list_url():
@@ -236,11 +245,120 @@ def test_session_list_query_count(client, django_assert_num_queries, programme, 
     cohort = CohortFactory(programme=programme)
     SessionFactory.create_batch(rows, programme=programme, track=track, cohorts=[cohort])
 
-    # count, page of sessions, programme choices, track choices
-    with django_assert_num_queries(4):
-        response = client.get(_list_url())
+    # count, page of sessions; the filter choices (what public sessions have, their
+    # programmes, their tracks) only when the saves above have cleared them from the cache
+    with django_assert_num_queries(5):
+        first = client.get(_list_url())
+    with django_assert_num_queries(2):
+        second = client.get(_list_url(), {"kind": "workshop"})
 
-    assert len(response.context["sessions"]) == min(rows, 20)
+    assert len(first.context["sessions"]) == min(rows, 20)
+    assert len(second.context["sessions"]) == min(rows, 20)
+
+
+def _choices(response, field: str) -> list:
+    return list(response.context["form"].fields[field].choices)[1:]
+
+
+def test_session_list_filter_choices_are_what_public_sessions_have(client, programme):
+    food = TrackFactory(programme=programme, title="Urban-rural relations through food")
+    TrackFactory(programme=programme, title="Empty track")
+    SessionFactory(programme=programme, track=food, city="Timișoara", country="RO")
+    OnlineSessionFactory(programme=programme)
+    ProgrammeFactory(title="Announced, no sessions yet")
+    draft = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+    SessionFactory(programme=draft, city="Secretville", country="MT")
+
+    response = client.get(_list_url())
+
+    assert _choices(response, "programme") == [(programme.pk, "LOOKING UP")]
+    assert _choices(response, "track") == [
+        ("LOOKING UP", [(food.pk, "Urban-rural relations through food")])
+    ]
+    assert _choices(response, "country") == [("RO", "Romania")]
+    assert response.context["form"].city_suggestions == ["Timișoara"]
+    content = response.content.decode()
+    assert '<optgroup label="LOOKING UP">' in content
+    assert '<datalist id="city-suggestions"><option value="Timișoara"></datalist>' in content
+    assert "Secretville" not in content
+
+
+def test_session_list_filter_choices_follow_saves(client, programme):
+    session = SessionFactory(programme=programme, country="IT")
+    client.get(_list_url())
+
+    session.country = "PT"
+    session.save()
+    response = client.get(_list_url())
+
+    assert _choices(response, "country") == [("PT", "Portugal")]
+
+
+def test_session_list_row_unknown_to_the_cached_choices_still_names_its_programme(client, db):
+    client.get(_list_url())  # the choices, cached while there is nothing to offer
+    # bulk_create sends no post_save: the cached choices stay as they were.
+    [programme] = Programme.objects.bulk_create(
+        [ProgrammeFactory.build(title="Trentino DES", slug="trentino-des")]
+    )
+    Session.objects.bulk_create(
+        [SessionFactory.build(programme=programme, title="Solidarity purchasing groups")]
+    )
+
+    response = client.get(_list_url())
+
+    assert _titles(response) == ["Solidarity purchasing groups"]
+    assert _choices(response, "programme") == []
+    assert b'<a href="/en/programmes/trentino-des/">Trentino DES</a>' in response.content
+
+
+def test_session_list_filter_choices_in_the_visitors_language(client, programme):
+    SessionFactory(programme=programme, country="DE")
+
+    english = client.get(_list_url())
+    with translation.override("it"):
+        italian = client.get(reverse("sessions_app:list"))
+
+    assert _choices(english, "country") == [("DE", "Germany")]
+    assert _choices(italian, "country") == [("DE", "Germania")]
+
+
+def test_session_list_selected_filters_stay_selected(client, programme):
+    track = TrackFactory(programme=programme)
+    SessionFactory(programme=programme, track=track, country="RO")
+
+    response = client.get(_list_url(), {"track": track.pk, "country": "RO", "when": "past"})
+
+    content = response.content.decode()
+    assert f'<option value="{track.pk}" selected>' in content
+    assert '<option value="RO" selected>Romania</option>' in content
+    assert '<option value="past" selected>' in content
+
+
+def test_session_list_month_help_text_is_shown_and_described(client, programme):
+    response = client.get(_list_url())
+
+    content = response.content.decode()
+    assert 'aria-describedby="id_month_helptext"' in content
+    assert '<span class="helptext" id="id_month_helptext">Format: YYYY-MM.' in content
+
+
+def test_session_list_row_escapes_and_shows_status(client, programme):
+    SessionFactory(
+        programme=programme,
+        title="Food <script>alert(1)</script> & markets",
+        status=SessionStatus.POSTPONED,
+        city="Lecce",
+        languages=["it", "fr"],
+    )
+
+    response = client.get(_list_url())
+
+    content = response.content.decode()
+    assert "Food &lt;script&gt;alert(1)&lt;/script&gt; &amp; markets" in content
+    assert "<script>alert(1)" not in content
+    assert '<span class="badge postponed">Postponed</span>' in content
+    assert "In-person workshop · Villa Fabbricotti, Lecce, Italy · Italian, French" in content
+    assert f'<a href="{programme.get_absolute_url()}">LOOKING UP</a>' in content
 
 
 # --- Detail

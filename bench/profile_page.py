@@ -1,10 +1,11 @@
 """Profile one page in-process against the benchmark database, without gunicorn.
 
-    .venv/bin/python bench/profile.py /en/programmes/bench-0/ [--requests 50] [--html out.html]
+    .venv/bin/python bench/profile_page.py /en/programmes/bench-0/ [--requests 50] [--html out.html]
 
 Same settings and data as ``bench/run.py`` (run that once first to seed the database). Prints
-the median time of the requests, the page size, the number of queries, then a pyinstrument
-profile of the measured requests (``pip install pyinstrument``; without it, cProfile).
+the median time of the requests (and its ratio to /healthz in-process), the page size, the
+number of queries, then a pyinstrument profile of as many more requests
+(``pip install pyinstrument``; without it, cProfile).
 """
 
 import argparse
@@ -34,15 +35,33 @@ def main() -> int:
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
     for _ in range(5):
         response = client.get(args.path)
     if response.status_code != 200:
         sys.exit(f"GET {args.path} answered {response.status_code}")
-    with CaptureQueriesContext(connection) as queries:
+    # Django's query log is reset when a request starts, so count through a wrapper.
+    queries = []
+    with connection.execute_wrapper(
+        lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)
+    ):
         client.get(args.path)
+
+    def median_ms(path: str) -> float:
+        durations = []
+        for _ in range(args.requests):
+            started = time.perf_counter()
+            client.get(path)
+            durations.append(time.perf_counter() - started)
+        return statistics.median(durations) * 1000
+
+    # Interleaved with /healthz, so a busy machine slows both alike.
+    page, baseline = [], []
+    for _ in range(3):
+        page.append(median_ms(args.path))
+        baseline.append(median_ms("/healthz"))
+    page_ms, baseline_ms = statistics.median(page), statistics.median(baseline)
 
     try:
         from pyinstrument import Profiler
@@ -52,17 +71,15 @@ def main() -> int:
     import pstats
 
     profiler = Profiler(interval=0.0005) if Profiler else cProfile.Profile()
-    durations = []
     profiler.start() if Profiler else profiler.enable()
     for _ in range(args.requests):
-        started = time.perf_counter()
         client.get(args.path)
-        durations.append(time.perf_counter() - started)
     profiler.stop() if Profiler else profiler.disable()
 
     print(
-        f"{args.path}: median {statistics.median(durations) * 1000:.2f} ms, "
-        f"{len(response.content) / 1024:.1f} KB, {len(queries)} queries"
+        f"{args.path}: median {page_ms:.2f} ms ({page_ms / baseline_ms:.1f} × /healthz "
+        f"{baseline_ms:.2f} ms in-process), {len(response.content) / 1024:.1f} KB, "
+        f"{len(queries)} queries"
     )
     if Profiler:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
