@@ -27,6 +27,22 @@ class CohortTranslation(TranslationOptions):
     fields = ("name",)
 
 
+def original_language_of(instance) -> str | None:
+    """The language a programme, or a part of one, was written in, when known for free.
+
+    Never queries: a track, cohort or session only knows it when its programme was loaded
+    with it (``select_related("programme")``, as the public pages do).
+    """
+    if "original_language" in instance.__dict__:
+        return instance.__dict__["original_language"]
+    # modeltranslation's values() passes stand-ins without a model state.
+    state = getattr(instance, "_state", None)
+    programme = state.fields_cache.get("programme") if state is not None else None
+    if programme is not None:
+        return programme.__dict__.get("original_language")
+    return None
+
+
 class OriginalLanguageFirstDescriptor(TranslationFieldDescriptor):
     """Fall back to the programme's own original language before the site-wide order.
 
@@ -37,7 +53,7 @@ class OriginalLanguageFirstDescriptor(TranslationFieldDescriptor):
     def __get__(self, instance, owner):
         if instance is None:
             return self
-        original = instance.__dict__.get("original_language")
+        original = original_language_of(instance)
         if not original or not fallbacks_enabled():
             return super().__get__(instance, owner)
         chain = (original, *(code for code, _name in settings.LANGUAGES if code != original))
@@ -48,12 +64,19 @@ class OriginalLanguageFirstDescriptor(TranslationFieldDescriptor):
         return super().__get__(instance, owner)
 
 
-for _field_name in ProgrammeTranslation.fields:
-    _old = Programme.__dict__[_field_name]
-    _new = OriginalLanguageFirstDescriptor(
-        _old.field,
-        fallback_languages=_old.fallback_languages,
-        fallback_value=_old.fallback_value,
-        fallback_undefined=_old.fallback_undefined,
-    )
-    setattr(Programme, _field_name, _new)
+def fall_back_to_original_language(model, fields) -> None:
+    """Swap modeltranslation's descriptors on ``model`` for the original-language-first ones."""
+    for field_name in fields:
+        old = model.__dict__[field_name]
+        new = OriginalLanguageFirstDescriptor(
+            old.field,
+            fallback_languages=old.fallback_languages,
+            fallback_value=old.fallback_value,
+            fallback_undefined=old.fallback_undefined,
+        )
+        setattr(model, field_name, new)
+
+
+fall_back_to_original_language(Programme, ProgrammeTranslation.fields)
+fall_back_to_original_language(Track, TrackTranslation.fields)
+fall_back_to_original_language(Cohort, CohortTranslation.fields)

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from programmes.translation import fall_back_to_original_language
+
 from .models import Material, Session
 
 
@@ -11,3 +13,6 @@ class SessionTranslation(TranslationOptions):
 @register(Material)
 class MaterialTranslation(TranslationOptions):
     fields = ("title",)
+
+
+fall_back_to_original_language(Session, SessionTranslation.fields)

@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
-from sessions_app.models import Material
+from sessions_app.models import Material, Session
 from tests.factories import (
     CohortFactory,
     MaterialFactory,
@@ -172,3 +173,30 @@ def test_material_href_is_the_link(db):
     assert material.href == "https://example.org/aufrere-fr.pdf"
     assert str(material) == "Slides (fr)"
     assert Material.objects.count() == 1
+
+
+def test_session_falls_back_to_its_programme_original_language(db):
+    # The SSE Academy elective was written in English; the site-wide order puts Italian first.
+    programme = ProgrammeFactory(original_language="en", title_en="12th SSE Academy")
+    SessionFactory(
+        programme=programme, title_it="Titolo italiano", title_en="Day 1: alternative platforms"
+    )
+    session = Session.objects.select_related("programme").get(programme=programme)
+
+    with translation.override("pt"):
+        title = session.title
+
+    assert title == "Day 1: alternative platforms"
+
+
+def test_session_without_its_programme_loaded_uses_the_site_order_without_a_query(
+    db, django_assert_num_queries
+):
+    programme = ProgrammeFactory(original_language="en")
+    SessionFactory(programme=programme, title_it="Titolo italiano", title_en="English title")
+    session = Session.objects.get(programme=programme)
+
+    with translation.override("pt"), django_assert_num_queries(0):
+        title = session.title
+
+    assert title == "Titolo italiano"
