@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.utils import translation
 
 from participants import services
 from participants.enums import EnrolmentStatus as Status
@@ -31,6 +32,8 @@ def _run_at_once(target, arguments) -> list:
     errors: list = []
 
     def work(index, args):
+        # Like a web worker answering a request under /en/: the language is per thread.
+        translation.activate("en")
         try:
             barrier.wait(timeout=10)
             results[index] = target(*args)
