@@ -84,6 +84,8 @@ class CohortFactory(factory.django.DjangoModelFactory):
 class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Session
+        # Cohorts are set through the m2m manager: saving again would only bump ``sequence``.
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     kind = SessionKind.WORKSHOP
