@@ -146,6 +146,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sessions are read from the cache and written through to the database: a signed-in request
+# saves a query, and a cache flush loses no session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # --- Authentication
 AUTH_USER_MODEL = "participants.User"
 AUTHENTICATION_BACKENDS = [

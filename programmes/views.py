@@ -1,12 +1,14 @@
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from lookingup.cache import content_version
 from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 from sessions_app.ics import build_calendar
 from sessions_app.models import Session
@@ -20,6 +22,9 @@ HOME_PROGRAMMES = 6
 # Sessions shown per track on a programme page; the rest are one link away, in the session
 # list filtered by track. Keeps a programme with hundreds of sessions readable and light.
 TIMELINE_PER_TRACK = 5
+# A cached programme page follows every change at once (the content version); this bounds how
+# long a session stays under "upcoming" after it has ended.
+PAGE_CACHE_SECONDS = 300
 
 
 def public_programmes():
@@ -165,26 +170,53 @@ def build_timeline(programme, sessions) -> list[TrackTimeline]:
     return list(timeline.values())
 
 
-@require_safe
-def programme_detail(request, slug):
-    programme = get_object_or_404(
-        public_programmes()
-        .select_related("funder")
-        .prefetch_related(
+class ProgrammePage:
+    """What a programme page shows besides the programme itself, loaded on first use.
+
+    The template caches the fragments that use it (keyed on the public content version), so a
+    warm page reads the programme row alone.
+    """
+
+    def __init__(self, programme, *, now):
+        self.programme = programme
+        self.now = now
+
+    @cached_property
+    def timeline(self) -> list[TrackTimeline]:
+        prefetch_related_objects(
+            [self.programme],
             Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
             "tracks",
             "cohorts",
-        ),
-        slug=slug,
-    )
-    timeline = build_timeline(programme, timeline_sessions(programme, now=timezone.now()))
+        )
+        return build_timeline(self.programme, timeline_sessions(self.programme, now=self.now))
+
+    @cached_property
+    def session_count(self) -> int:
+        return sum(entry.total for entry in self.timeline)
+
+    @cached_property
+    def cohorts(self) -> list:
+        self.timeline  # noqa: B018 - loads the prefetches once
+        return list(self.programme.cohorts.all())
+
+    @cached_property
+    def partnerships(self) -> list:
+        self.timeline  # noqa: B018 - loads the prefetches once
+        return list(self.programme.partnerships.all())
+
+
+@require_safe
+def programme_detail(request, slug):
+    programme = get_object_or_404(public_programmes().select_related("funder"), slug=slug)
     return render(
         request,
         "programmes/programme_detail.html",
         {
             "programme": programme,
-            "timeline": timeline,
-            "session_count": sum(entry.total for entry in timeline),
+            "page": ProgrammePage(programme, now=timezone.now()),
+            "content_version": content_version(),
+            "cache_seconds": PAGE_CACHE_SECONDS,
             "nav": "programmes",
         },
     )

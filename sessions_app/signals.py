@@ -1,10 +1,11 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from programmes.models import Cohort, Programme, Track
+from lookingup.cache import bump_content_version
+from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 
 from .forms import forget_session_filter_choices
-from .models import Session, validate_cohorts_in_programme
+from .models import Material, Session, validate_cohorts_in_programme
 
 
 @receiver(m2m_changed, sender=Session.cohorts.through)
@@ -25,3 +26,19 @@ def check_cohorts_belong_to_programme(sender, instance, action, pk_set, reverse,
 def forget_filter_choices(**kwargs):
     """The session list offers only programmes, tracks and places that have sessions."""
     forget_session_filter_choices()
+
+
+PUBLIC_CONTENT = [Programme, Track, Cohort, Partnership, Organisation, Session, Material]
+
+
+def content_changed(sender, **kwargs):
+    """Cached fragments of the public pages (lookingup/cache.py) are stale now."""
+    if kwargs.get("action", "post_save").startswith("pre_"):
+        return
+    bump_content_version()
+
+
+for _model in PUBLIC_CONTENT:
+    post_save.connect(content_changed, sender=_model, dispatch_uid=f"content-{_model.__name__}")
+    post_delete.connect(content_changed, sender=_model, dispatch_uid=f"content-d-{_model.__name__}")
+m2m_changed.connect(content_changed, sender=Session.cohorts.through, dispatch_uid="content-m2m")

@@ -1,4 +1,6 @@
+import hashlib
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,16 +10,22 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+
+from lookingup.cache import content_version
 
 from .forms import PUBLIC_PROGRAMME_STATUSES, SessionFilterForm, TimeZoneForm, is_known_time_zone
 from .ics import build_calendar
 from .models import Material, Session
 
 PAGE_SIZE = 20
+# Result pages follow every change at once (the content version); this bounds how long an
+# ended session stays among the upcoming ones.
+LIST_CACHE_SECONDS = 300
 TZ_COOKIE = "tz"
 TZ_COOKIE_AGE = 365 * 24 * 60 * 60
 
@@ -70,18 +78,28 @@ def visitor_time_zone(request) -> str:
 @require_safe
 def session_list(request):
     form = SessionFilterForm(request.GET)
-    own_fields = ["programme", "track", *(name for name in SUMMARY_FIELDS if "__" not in name)]
-    sessions = form.filter(public_sessions().only(*own_fields), now=timezone.now())
-    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
-    add_programme_lines(page.object_list, form.choices)
+
+    def load_page():
+        own_fields = ["programme", "track", *(n for n in SUMMARY_FIELDS if "__" not in n)]
+        sessions = form.filter(public_sessions().only(*own_fields), now=timezone.now())
+        page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+        add_programme_lines(page.object_list, form.choices)
+        return page
+
+    # Loaded only when the template's cached results fragment misses.
+    page = SimpleLazyObject(load_page)
+    query = urlencode(sorted((k, v) for k, v in request.GET.lists() if any(v)), doseq=True)
     return render(
         request,
         "sessions_app/session_list.html",
         {
             "form": form,
             "page_obj": page,
-            "sessions": page.object_list,
+            "sessions": SimpleLazyObject(lambda: page.object_list),
             "showing_past": form.showing_past,
+            "content_version": content_version(),
+            "results_key": hashlib.sha256(query.encode()).hexdigest()[:32],
+            "cache_seconds": LIST_CACHE_SECONDS,
             "nav": "sessions",
         },
     )

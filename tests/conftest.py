@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -35,6 +36,14 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"{', '.join(required)} test skipped where it is required: {reason}"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached fragments and allauth's rate-limit counters never outlive a test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

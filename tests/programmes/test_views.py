@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -205,7 +206,7 @@ def test_programme_detail_archived_is_public(client, db):
 def _timeline(response) -> list[tuple[str | None, list[str]]]:
     return [
         (entry.track.title if entry.track else None, [s.title for s in entry.sessions])
-        for entry in response.context["timeline"]
+        for entry in response.context["page"].timeline
     ]
 
 
@@ -231,7 +232,7 @@ def test_programme_detail_timeline_by_track(client, looking_up):
         ("Urban-rural relations", ["Food 1"]),
         (None, ["Final webinar"]),
     ]
-    assert response.context["session_count"] == 4
+    assert response.context["page"].session_count == 4
     assert b"See all" not in response.content
 
 
@@ -263,7 +264,7 @@ def test_programme_detail_long_track_shows_next_sessions_and_links_to_the_rest(c
 
     response = client.get(looking_up.get_absolute_url())
 
-    [entry] = response.context["timeline"]
+    [entry] = response.context["page"].timeline
     assert [s.title for s in entry.sessions] == [f"Next {n}" for n in range(1, 6)]
     assert (entry.upcoming, entry.past, entry.total) == (12, 3, 15)
     content = response.content.decode()
@@ -281,7 +282,7 @@ def test_programme_detail_finished_track_shows_its_latest_sessions(client, looki
 
     response = client.get(looking_up.get_absolute_url())
 
-    [entry] = response.context["timeline"]
+    [entry] = response.context["page"].timeline
     # The one to come, topped up with the latest past ones, in date order.
     assert [s.title for s in entry.sessions] == [
         "Week 4",
@@ -299,7 +300,7 @@ def test_programme_detail_sessions_outside_tracks_link_to_the_programme_list(cli
 
     response = client.get(looking_up.get_absolute_url())
 
-    [entry] = response.context["timeline"]
+    [entry] = response.context["page"].timeline
     assert len(entry.sessions) == 5
     expected = f'href="{reverse("sessions_app:list")}?programme={looking_up.pk}">'
     assert (expected + "See all upcoming sessions of the programme").encode() in response.content
@@ -313,7 +314,7 @@ def test_programme_detail_track_link_lists_exactly_its_upcoming_sessions(client,
     programme_page = client.get(looking_up.get_absolute_url())
     listed = client.get(reverse("sessions_app:list"), {"track": track.pk})
 
-    assert programme_page.context["timeline"][0].upcoming == 8
+    assert programme_page.context["page"].timeline[0].upcoming == 8
     assert listed.context["page_obj"].paginator.count == 8
 
 
@@ -330,7 +331,7 @@ def test_programme_detail_hundreds_of_sessions_stay_light(client, looking_up, se
 
     response = client.get(looking_up.get_absolute_url())
 
-    assert sum(len(entry.sessions) for entry in response.context["timeline"]) == 15
+    assert sum(len(entry.sessions) for entry in response.context["page"].timeline) == 15
     assert len(response.content) + css.stat().st_size <= 150 * 1024
 
 
@@ -358,6 +359,46 @@ def test_programme_detail_query_count(client, looking_up, django_assert_num_quer
     with django_assert_num_queries(5):
         response = client.get(looking_up.get_absolute_url())
 
-    timeline = response.context["timeline"]
+    timeline = response.context["page"].timeline
     assert sum(entry.total for entry in timeline) == rows
     assert all(len(entry.sessions) == min(entry.total, 5) for entry in timeline)
+
+
+def without_csrf_tokens(content: bytes) -> bytes:
+    # Each response masks the CSRF token anew (the language switch carries one).
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_programme_detail_warm_page_reads_only_the_programme(
+    client, looking_up, django_assert_num_queries, rows
+):
+    track = TrackFactory(programme=looking_up)
+    SessionFactory.create_batch(rows, programme=looking_up, track=track)
+    first = client.get(looking_up.get_absolute_url())
+
+    with django_assert_num_queries(1):
+        second = client.get(looking_up.get_absolute_url())
+
+    assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
+
+
+def test_programme_detail_shows_a_changed_session_at_once(client, looking_up):
+    session = SessionFactory(programme=looking_up, title="Co-designed workshop")
+    client.get(looking_up.get_absolute_url())
+
+    session.title = "Co-designed workshop in Florence"
+    session.save()
+    response = client.get(looking_up.get_absolute_url())
+
+    assert b"Co-designed workshop in Florence" in response.content
+
+
+def test_programme_detail_cache_is_per_language(client, looking_up):
+    SessionFactory(programme=looking_up, title_en="Workshop", title_fr="Atelier")
+
+    english = client.get(f"/en/programmes/{looking_up.slug}/")
+    french = client.get(f"/fr/programmes/{looking_up.slug}/")
+
+    assert b"Workshop" in english.content
+    assert b"Atelier" in french.content

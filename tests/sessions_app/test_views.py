@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from lookingup.cache import bump_content_version
 from programmes.enums import ProgrammeStatus
 from programmes.models import Programme
 from sessions_app.enums import SessionKind, SessionStatus
@@ -303,6 +304,9 @@ def test_session_list_row_unknown_to_the_cached_choices_still_names_its_programm
     Session.objects.bulk_create(
         [SessionFactory.build(programme=programme, title="Solidarity purchasing groups")]
     )
+    # The result fragment is rendered anew (its own cache key moved on) while the filter
+    # choices are still the stale ones.
+    bump_content_version()
 
     response = client.get(_list_url())
 
@@ -526,3 +530,26 @@ def test_set_time_zone_ignores_foreign_next(client, db):
 
 def test_set_time_zone_wrong_method(client, db):
     assert client.get(reverse("sessions_app:set_time_zone")).status_code == 405
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_session_list_warm_results_need_no_query(
+    client, django_assert_num_queries, programme, rows
+):
+    SessionFactory.create_batch(rows, programme=programme)
+    client.get(_list_url(), {"language": "it"})
+
+    with django_assert_num_queries(0):
+        response = client.get(_list_url(), {"language": "it"})
+
+    assert response.content.count(b'class="card"') == min(rows, 20)
+
+
+def test_session_list_shows_a_new_session_at_once(client, programme):
+    SessionFactory(programme=programme, title="Co-designed workshop")
+    client.get(_list_url())
+
+    SessionFactory(programme=programme, title="Capitalisation workshop in Timisoara")
+    response = client.get(_list_url())
+
+    assert b"Capitalisation workshop in Timisoara" in response.content
