@@ -124,10 +124,20 @@ def _read_output(stream, lines: list[str], ready: threading.Event) -> None:
             ready.set()
 
 
+def _empty_redis_broker(broker_url: str) -> None:
+    """Each test starts with an empty broker: a task the previous worker took but was killed
+    before acknowledging (acks_late) would otherwise come back to this test's worker."""
+    if broker_url.startswith("redis://"):
+        import redis
+
+        redis.Redis.from_url(broker_url).flushdb()
+
+
 @pytest.fixture
 def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
     var_dir = tmp_path / "var"
     broker_url, transport_options = worker_broker(var_dir)
+    _empty_redis_broker(broker_url)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lookingup.settings",
@@ -192,6 +202,7 @@ def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
         # the broker's next poll.
         process.kill()
         process.wait()
+        _empty_redis_broker(broker_url)
 
 
 def _forget_connections() -> None:
