@@ -1,6 +1,7 @@
 """Admin for coordinators: each sees and edits only the programmes they coordinate."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.http import Http404
@@ -103,6 +104,56 @@ class TabbedTranslationAdmin(TranslationAdmin):
         css = TRANSLATION_TABS_CSS
 
 
+class OriginalLanguageTextForm(forms.ModelForm):
+    """Ask for translated text in the programme's original language, not in Italian.
+
+    modeltranslation's admin makes the default language (Italian) required; the SSE Academy
+    elective is written in English, French and Portuguese and has no Italian text at all.
+    Subclasses name the translated fields (``translated_required``) and may say which language
+    the text must be in; otherwise any one language will do.
+    """
+
+    translated_required: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.translated_required:
+            for code, _name in settings.LANGUAGES:
+                if f"{name}_{code}" in self.fields:
+                    self.fields[f"{name}_{code}"].required = False
+
+    def original_language(self, cleaned_data) -> str | None:
+        return None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        original = self.original_language(cleaned_data)
+        languages = dict(settings.LANGUAGES)
+        for name in self.translated_required:
+            present = [c for c in languages if f"{name}_{c}" in self.fields]
+            if not present:
+                continue
+            if original in present and not cleaned_data.get(f"{name}_{original}"):
+                self.add_error(
+                    f"{name}_{original}",
+                    _("Required in the programme's original language (%(language)s).")
+                    % {"language": languages[original]},
+                )
+            elif not any(cleaned_data.get(f"{name}_{code}") for code in present):
+                self.add_error(f"{name}_{present[0]}", _("Required in at least one language."))
+        return cleaned_data
+
+
+class TrackForm(OriginalLanguageTextForm):
+    # The parts of a programme need their text in one language at least; readers of the
+    # others see it through the fallback to the programme's original language.
+    translated_required = ("title",)
+
+
+class CohortForm(TrackForm):
+    translated_required = ("name",)
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "website"]
@@ -118,20 +169,27 @@ class PartnershipInline(ScopedInlineMixin, admin.TabularInline):
 
 class TrackInline(ScopedInlineMixin, TranslationTabularInline):
     model = Track
+    form = TrackForm
     extra = 0
     fields = ["title", "description", "order"]
 
 
 class CohortInline(ScopedInlineMixin, TranslationTabularInline):
     model = Cohort
+    form = CohortForm
     extra = 0
     fields = ["name", "capacity", "language", "time_zone"]
 
 
-class ProgrammeAdminForm(forms.ModelForm):
+class ProgrammeAdminForm(OriginalLanguageTextForm):
+    translated_required = ("title", "summary")
+
     class Meta:
         model = Programme
         fields = "__all__"  # noqa: DJ007 -- TranslationAdmin and fieldsets choose the fields
+
+    def original_language(self, cleaned_data):
+        return cleaned_data.get("original_language")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,6 +247,7 @@ class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
 
 @admin.register(Track)
 class TrackAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    form = TrackForm
     list_display = ["title", "programme", "order"]
     list_select_related = ["programme"]
     list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
@@ -198,6 +257,7 @@ class TrackAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
 
 @admin.register(Cohort)
 class CohortAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
+    form = CohortForm
     list_display = ["name", "programme", "capacity", "language", "time_zone"]
     list_select_related = ["programme"]
     list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "language"]

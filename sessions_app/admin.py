@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from programmes.admin import (
     CoordinatorScopedMixin,
+    OriginalLanguageTextForm,
     ScopedInlineMixin,
     TabbedTranslationAdmin,
     register_programme_path,
@@ -22,13 +23,20 @@ register_programme_path(Session, "programme")
 register_programme_path(Material, "session__programme")
 
 
+class MaterialForm(OriginalLanguageTextForm):
+    translated_required = ("title",)
+
+
 class MaterialInline(ScopedInlineMixin, TranslationTabularInline):
     model = Material
+    form = MaterialForm
     extra = 0
     fields = ["title", "language", "kind", "file", "url", "order"]
 
 
-class SessionAdminForm(forms.ModelForm):
+class SessionAdminForm(OriginalLanguageTextForm):
+    translated_required = ("title",)
+
     class Meta:
         model = Session
         fields = "__all__"  # noqa: DJ007 -- TranslationAdmin and fieldsets choose the fields

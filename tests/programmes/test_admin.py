@@ -528,3 +528,37 @@ def test_changelist_queries_do_not_grow_with_rows_for_coordinator(
 
     with django_assert_num_queries(one):
         assert client.get(url).status_code == 200
+
+
+# --- text in the programme's own language ---------------------------------------------------
+
+
+def test_programme_written_in_english_needs_no_italian_text(client, superuser):
+    client.force_login(superuser)
+
+    response = client.post(
+        admin_url("programmes_programme_add"),
+        programme_data(title_it="", summary_it="", languages=["en", "fr", "pt"]),
+    )
+
+    assert response.status_code == 302
+    programme = Programme.objects.get(slug="looking-up-second-edition")
+    assert (programme.title_it, programme.title_en) == (None, "LOOKING UP – second edition")
+
+
+def test_programme_without_text_in_its_original_language_shows_the_error(client, superuser):
+    client.force_login(superuser)
+
+    with translation.override("en"):
+        response = client.post(
+            admin_url("programmes_programme_add"), programme_data(title_en="", summary_en="")
+        )
+
+    assert response.status_code == 200
+    assert (
+        response.content.decode().count(
+            "Required in the programme&#x27;s original language (English)."
+        )
+        == 2
+    )
+    assert not Programme.objects.exists()

@@ -540,3 +540,29 @@ def test_session_changelist_queries_do_not_grow_for_coordinator(
 
     with django_assert_num_queries(one):
         assert client.get(url).status_code == 200
+
+
+def test_session_with_a_title_in_one_language_only_is_saved(client, coordinator, looking_up):
+    client.force_login(coordinator)
+
+    response = client.post(
+        admin_url("sessions_app_session_add"),
+        session_data(looking_up, title_it="", title_en="", title_fr="Atelier de capitalisation"),
+    )
+
+    assert response.status_code == 302
+    assert Session.objects.get().title_fr == "Atelier de capitalisation"
+
+
+def test_session_without_any_title_shows_the_error(client, coordinator, looking_up):
+    client.force_login(coordinator)
+
+    with translation.override("en"):
+        response = client.post(
+            admin_url("sessions_app_session_add"),
+            session_data(looking_up, title_it="", title_en=""),
+        )
+
+    assert response.status_code == 200
+    assert "Required in at least one language." in response.content.decode()
+    assert not Session.objects.exists()
