@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.utils import translation
 
 
 class PreferredLanguageMiddleware:
@@ -29,9 +28,3 @@ class PreferredLanguageMiddleware:
                     samesite=settings.LANGUAGE_COOKIE_SAMESITE,
                 )
         return response
-
-
-def activate_preferred_language(user) -> str:
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    translation.activate(language)
-    return language

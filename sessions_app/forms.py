@@ -15,6 +15,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lookingup.fields import language_filter
 from programmes.enums import ProgrammeStatus
 from programmes.models import Programme, Track
 
@@ -311,7 +312,7 @@ class SessionFilterForm(forms.Form):
             queryset = queryset.filter(kind=data["kind"])
         if data.get("language"):
             # JSON list of codes; the quotes match a whole code (see lookingup.fields).
-            queryset = queryset.filter(languages__icontains=f'"{data["language"]}"')
+            queryset = queryset.filter(**language_filter("languages", data["language"]))
         if data.get("mode") == self.MODE_ONLINE:
             queryset = queryset.filter(venue_name="", city="").exclude(online_url="")
         elif data.get("mode") == self.MODE_IN_PERSON:

@@ -6,11 +6,11 @@ from django.contrib.auth.models import Group
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from programmes.models import Cohort, Programme, Track
 from programmes.services import COORDINATORS_GROUP
+from tests.admin_helpers import admin_url, management
 from tests.factories import (
     CohortFactory,
     OrganisationFactory,
@@ -18,20 +18,6 @@ from tests.factories import (
     ProgrammeFactory,
     TrackFactory,
 )
-
-
-def admin_url(name: str, *args) -> str:
-    with translation.override("en"):
-        return reverse(f"admin:{name}", args=args)
-
-
-def management(prefix: str, total: int = 0, initial: int = 0) -> dict:
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 def programme_data(**overrides) -> dict:
@@ -66,19 +52,6 @@ def count_queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    # A request to /en/... leaves English active in this thread; later tests expect Italian.
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    # Users are made with a password; the default hasher takes most of a second each time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

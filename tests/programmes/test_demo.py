@@ -40,19 +40,6 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-@pytest.fixture(autouse=True)
-def _default_language():
-    # A request to /en/... leaves English active in this thread; later tests expect Italian.
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    # The command hashes two passwords; the default hasher takes most of a second each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def demo(db):
     load_demo()

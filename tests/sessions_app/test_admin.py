@@ -6,12 +6,12 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from programmes.models import Programme
 from programmes.services import COORDINATORS_GROUP
 from sessions_app.models import Material, Session
+from tests.admin_helpers import admin_url, management
 from tests.factories import (
     CohortFactory,
     MaterialFactory,
@@ -21,22 +21,7 @@ from tests.factories import (
     TrackFactory,
 )
 
-
-def admin_url(name: str, *args) -> str:
-    with translation.override("en"):
-        return reverse(f"admin:{name}", args=args)
-
-
 CHANGELIST = "sessions_app_session_changelist"
-
-
-def management(prefix: str, total: int = 0, initial: int = 0) -> dict:
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 def session_data(programme, **overrides) -> dict:
@@ -63,19 +48,6 @@ def session_data(programme, **overrides) -> dict:
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    # A request to /en/... leaves English active in this thread; later tests expect Italian.
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    # Users are made with a password; the default hasher takes most of a second each time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
