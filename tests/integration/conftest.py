@@ -97,8 +97,9 @@ def worker_broker(var_dir: Path) -> tuple[str, dict]:
     """Redis when the suite runs with one (CI), else a file-system broker private to the test."""
     url = os.environ.get("CELERY_BROKER_URL", "")
     if url.startswith("redis://"):
-        # A database of its own, so leftovers of a development worker are never consumed.
-        return url.rsplit("/", 1)[0] + "/15", {}
+        # A database of its own, so leftovers of a development worker are never consumed;
+        # TEST_BROKER_DB gives concurrent test runs on one Redis a database each.
+        return url.rsplit("/", 1)[0] + "/" + os.environ.get("TEST_BROKER_DB", "15"), {}
     # The folder settings.py derives from the worker's VAR_DIR.
     queue = var_dir / "celery" / "queue"
     queue.mkdir(parents=True)
