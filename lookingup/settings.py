@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "simple_history",
+    "import_export",
     "lookingup",
     "participants",
     "programmes",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records who made each change kept in a model's history (attendance).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
 ]
 
