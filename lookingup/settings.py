@@ -328,3 +328,6 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "lookingup.views.csrf_failure"
+
+# Histories (attendance) are for auditors to read: nobody reverts a row from its history.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -7,7 +7,11 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self):
+        from programmes.services import COORDINATOR_PERMISSIONS
+
         from . import signals  # noqa: F401
         from .emails import register_builders
+        from .permissions import COORDINATOR_PERMISSIONS as OURS
 
         register_builders()
+        COORDINATOR_PERMISSIONS.extend(p for p in OURS if p not in COORDINATOR_PERMISSIONS)
