@@ -9,9 +9,7 @@ class ParticipantsConfig(AppConfig):
     def ready(self):
         from programmes.services import COORDINATOR_PERMISSIONS
 
-        from . import signals  # noqa: F401
-        from .emails import register_builders
+        from . import emails, signals  # noqa: F401 - emails registers its builders
         from .permissions import COORDINATOR_PERMISSIONS as OURS
 
-        register_builders()
         COORDINATOR_PERMISSIONS.extend(p for p in OURS if p not in COORDINATOR_PERMISSIONS)
