@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.admin import CoordinatorScopedMixin, register_programme_path
 
-from . import services
+from . import attendance_admin, services
 from .forms import InvitationForm
 from .models import Attendance, Enrolment, SessionRegistration, User
 
@@ -159,3 +159,6 @@ class AttendanceAdmin(CoordinatorScopedMixin, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
+
+    def get_urls(self):
+        return [*attendance_admin.urls(self), *super().get_urls()]

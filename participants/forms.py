@@ -228,3 +228,14 @@ class InvitationForm(forms.Form):
         if programme and cohort and cohort.programme_id != programme.pk:
             self.add_error("cohort", phrases.COHORT_OTHER_PROGRAMME)
         return cleaned
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=20,
+        help_text=_("The six digits shown on the coordinators' screen."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
+    )

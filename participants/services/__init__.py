@@ -17,6 +17,7 @@ from .attendance import (
     counted_sessions,
     has_certificate_rule,
     is_eligible,
+    progress_of,
     record_attendance,
     session_minutes,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "is_eligible",
     "participants_by_session",
     "participants_of",
+    "progress_of",
     "record_attendance",
     "session_minutes",
     "sessions_count_by_participant",

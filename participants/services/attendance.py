@@ -25,7 +25,7 @@ from programmes.models import Programme
 from sessions_app.enums import SessionStatus
 from sessions_app.models import Session
 
-from .taking_part import participants_of, sessions_count_by_participant
+from .taking_part import participants_of, sessions_count_by_participant, sessions_for
 
 # The register opens this long before the start (the self check-in window too).
 OPENS_BEFORE_START = dt.timedelta(minutes=30)
@@ -305,3 +305,55 @@ def is_eligible(summary: AttendanceSummary, programme: Programme) -> bool:
         programme.certificate_min_hours is not None
         and Decimal(summary.minutes_attended) < programme.certificate_min_hours * 60
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What My space shows for one programme: attendance so far and the certificate rule."""
+
+    programme: Programme
+    summary: AttendanceSummary
+    has_rule: bool
+    eligible: bool
+
+
+def progress_of(user: User, *, now=None) -> list[Progress]:
+    """The person's attendance in each programme they are confirmed in: three queries however
+    many programmes (``attendance_summaries`` seen from one person; tests check they agree)."""
+    now = now or timezone.now()
+    programmes = [
+        enrolment.programme
+        for enrolment in Enrolment.objects.filter(participant=user, status=Status.CONFIRMED)
+        .select_related("programme")
+        .order_by("-programme__start_date", "programme_id")
+    ]
+    ended = Q(ends_at__lte=now) & ~Q(status=SessionStatus.CANCELLED)
+    totals: dict[int, int] = {}
+    for session in sessions_for(user).filter(ended).only("programme_id"):
+        totals[session.programme_id] = totals.get(session.programme_id, 0) + 1
+    attended: dict[int, list[tuple[int, int]]] = {}
+    rows = Attendance.objects.filter(
+        participant=user,
+        session__ends_at__lte=now,
+        status__in=AttendanceStatus.attended(),
+    ).exclude(session__status=SessionStatus.CANCELLED)
+    for row in rows.select_related("session").order_by("session__starts_at", "session_id"):
+        minutes = attended_minutes(row.session, row.status, row.minutes)
+        attended.setdefault(row.session.programme_id, []).append((row.session_id, minutes))
+    progress = []
+    for programme in programmes:
+        sessions = attended.get(programme.pk, [])
+        summary = AttendanceSummary(
+            participant_id=user.pk,
+            programme_id=programme.pk,
+            sessions_total=totals.get(programme.pk, 0),
+            sessions_attended=len(sessions),
+            minutes_attended=sum(minutes for _session, minutes in sessions),
+            attended_sessions=tuple(sessions),
+        )
+        progress.append(
+            Progress(
+                programme, summary, has_certificate_rule(programme), is_eligible(summary, programme)
+            )
+        )
+    return progress

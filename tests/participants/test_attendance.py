@@ -282,3 +282,40 @@ def test_is_eligible_applies_the_programme_rule(share, hours, result, expected):
     programme = ProgrammeFactory.build(certificate_min_share=share, certificate_min_hours=hours)
 
     assert services.is_eligible(result, programme) is expected
+
+
+# --- My space
+
+
+def test_progress_of_agrees_with_attendance_summaries(looking_up, online_sessions):
+    nord = CohortFactory(programme=looking_up)
+    enrolment = EnrolmentFactory(programme=looking_up, cohort=nord)
+    alice = enrolment.participant
+    SessionFactory(programme=looking_up, cohorts=[nord], duration_hours=0, **past(2, hours=4))
+    for session, status, minutes in zip(
+        online_sessions, [A.PRESENT, A.LATE, A.ABSENT, A.PRESENT], [None, 30, None, 45], strict=True
+    ):
+        AttendanceFactory(session=session, participant=alice, status=status, minutes=minutes)
+    other = ProgrammeFactory(certificate_min_hours=Decimal("1"))
+    EnrolmentFactory(programme=other, participant=alice)
+    AttendanceFactory(session=SessionFactory(programme=other, **past(1)), participant=alice)
+
+    progress = {item.programme: item for item in services.progress_of(alice)}
+
+    assert progress[looking_up].summary == services.attendance_summaries(looking_up)[alice.pk]
+    assert progress[other].summary == services.attendance_summaries(other)[alice.pk]
+    assert (progress[looking_up].eligible, progress[other].eligible) == (False, True)
+
+
+def test_dashboard_shows_my_attendance_and_hours(client, looking_up, online_sessions):
+    alice = EnrolmentFactory(programme=looking_up).participant
+    AttendanceFactory(session=online_sessions[0], participant=alice, status=A.LATE, minutes=45)
+    AttendanceFactory(session=online_sessions[1], participant=alice, status=A.PRESENT)
+    client.force_login(alice)
+
+    html = client.get("/en/me/").content.decode()
+
+    assert 'Late <span class="meta">(45 minutes)</span>' in html
+    assert "2 of 4" in html
+    assert "<td>2.8</td>" in html  # 45 + 120 minutes
+    assert "at least 0.75 of the sessions, at least 6 hours" in html
