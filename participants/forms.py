@@ -7,7 +7,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
-from programmes.models import Cohort, Organisation, Programme
+from programmes.models import Cohort, Organisation, Programme, time_zone_choices
 
 from . import phrases
 from .enums import ParticipantRole
@@ -149,6 +149,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             "role",
             "country",
             "preferred_language",
+            "time_zone",
+            "reminders_enabled",
+            "weekly_digest",
             "listed_to_participants",
         ]
 
@@ -160,6 +163,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         "role",
         "country",
         "preferred_language",
+        "time_zone",
+        "reminders_enabled",
+        "weekly_digest",
         "listed_to_participants",
         "privacy_consent",
     ]
@@ -168,6 +174,11 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        self.fields["time_zone"].widget = forms.Select(
+            choices=[("", _("The session's own time zone only")), *time_zone_choices()]
+        )
+        if not self.instance.coordinated_programmes.exists():
+            del self.fields["weekly_digest"]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
 
     def clean(self):

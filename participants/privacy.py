@@ -23,6 +23,8 @@ def export_user_data(user: User) -> dict:
             "email": user.email,
             "full_name": user.full_name,
             "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
+            "session_reminders": user.reminders_enabled,
             "organisation": user.organisation.name if user.organisation else "",
             "organisation_type": user.organisation_kind,
             "role": user.role,

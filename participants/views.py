@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -196,6 +197,23 @@ def invitation(request, token):
                 return redirect("participants:dashboard")
     context = {"invitation": invite, "form": form, "cohorts": cohorts if len(cohorts) > 1 else []}
     return render(request, "participants/invitation.html", context)
+
+
+# --- Reminders off, from the mail
+
+
+@csrf_exempt  # RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click", with no cookie
+@require_http_methods(["GET", "POST"])
+def reminders_off(request, token):
+    """A reminder's unsubscribe link: a page with a button (link checkers only GET), and the
+    one-click POST of mail clients. The signed token is the only credential needed."""
+    person = services.user_from_reminders_token(token)
+    if person is None:
+        return render(request, "participants/reminders_off.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.set_reminders(person, enabled=False)
+        return render(request, "participants/reminders_off.html", {"done": True})
+    return render(request, "participants/reminders_off.html", {"person": person})
 
 
 # --- Calendar feed

@@ -159,6 +159,10 @@ class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
                 ]
             },
         ),
+        (
+            _("Reminders"),
+            {"fields": ["reminder_hours", "online_reminder_minutes"]},
+        ),
         (_("Certificates"), {"fields": ["certificate_min_share", "certificate_min_hours"]}),
         (_("Coordination"), {"fields": ["coordinators"]}),
     ]

@@ -23,6 +23,7 @@ from .attendance import (
 )
 from .cancellation import cancellation_deadline
 from .dates import programme_starts_at
+from .digest import queue_weekly_digests, weekly_digest
 from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
     accept_invitation,
@@ -32,6 +33,7 @@ from .invitations import (
     revoke_invitations,
 )
 from .outcome import Outcome
+from .preferences import reminders_off_url, set_reminders, user_from_reminders_token
 from .queues import promote_waiting, waiting_position
 from .registration import cancel_registration, register_for_session
 from .taking_part import (
@@ -75,9 +77,14 @@ __all__ = [
     "read_invitation",
     "regenerate_calendar_token",
     "register_for_session",
+    "queue_weekly_digests",
     "reject",
+    "reminders_off_url",
+    "set_reminders",
+    "user_from_reminders_token",
     "revoke_invitations",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",
+    "weekly_digest",
 ]
