@@ -1,7 +1,19 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
 class LookingUpConfig(AppConfig):
     name = "lookingup"
     verbose_name = _("LOOKING UP")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .site import sync_site_after_migrate
+
+        # Sent for the sites app, after its own receiver has created the default row.
+        post_migrate.connect(
+            sync_site_after_migrate,
+            sender=apps.get_app_config("sites"),
+            dispatch_uid="lookingup_sync_site",
+        )
