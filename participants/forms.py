@@ -3,7 +3,6 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
@@ -43,6 +42,15 @@ class OrganisationFieldsMixin:
         return organisation
 
 
+# The first choice of a required list: nothing is picked for the person, not even Afghanistan.
+CHOOSE = _("— choose —")
+
+
+def _country_choices():
+    """Called for each form: the country names in the page's language, sorted for it."""
+    return [("", CHOOSE), *countries]
+
+
 def _organisation_field():
     return forms.ModelChoiceField(
         label=_("Organisation"),
@@ -73,10 +81,10 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()
     organisation_kind = forms.ChoiceField(
-        label=_("Organisation type"), choices=OrganisationKind.choices
+        label=_("Organisation type"), choices=[("", CHOOSE), *OrganisationKind.choices]
     )
-    role = forms.ChoiceField(label=_("Your role"), choices=ParticipantRole.choices)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    role = forms.ChoiceField(label=_("Your role"), choices=[("", CHOOSE), *ParticipantRole.choices])
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=settings.LANGUAGES,
@@ -165,6 +173,10 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        for name in ("organisation_kind", "role", "country"):
+            choices = list(self.fields[name].choices)
+            if choices and choices[0][0] == "":
+                self.fields[name].choices = [("", CHOOSE), *choices[1:]]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
 
     def clean(self):

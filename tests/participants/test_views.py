@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 from django.template import Context, RequestContext, Template
@@ -208,6 +210,86 @@ def test_signup_page_preselects_the_current_language(client):
     response = client.get("/fr/accounts/signup/")
 
     assert response.context["form"].fields["preferred_language"].initial == "fr"
+
+
+def _options(html: str, name: str) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of each option of the ``<select name=name>`` in ``html``."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [
+        (value, unescape(label), " selected" in attrs)
+        for value, attrs, label in re.findall(
+            r'<option value="([^"]*)"([^>]*)>([^<]*)</option>', select
+        )
+    ]
+
+
+def test_signup_countries_are_in_the_page_language_and_sorted_for_it(client):
+    response = client.get("/fr/accounts/signup/")
+
+    labels = [label for _value, label, _selected in _options(response.content.decode(), "country")]
+    assert "France" in labels
+    assert "Allemagne" in labels
+    assert "Italie" in labels
+    assert labels.index("Allemagne") < labels.index("France") < labels.index("Italie")
+    # Accented names sort with their letter, not after Z.
+    assert labels.index("Danemark") < labels.index("Égypte") < labels.index("Espagne")
+
+
+def test_signup_countries_follow_each_request_language(client):
+    client.get("/fr/accounts/signup/")
+
+    response = client.get("/pt/accounts/signup/")
+
+    labels = [label for _value, label, _selected in _options(response.content.decode(), "country")]
+    assert "Alemanha" in labels
+    assert "Allemagne" not in labels
+
+
+@pytest.mark.parametrize("name", ["country", "organisation_kind", "role"])
+def test_signup_offers_an_empty_first_choice_selected(client, name):
+    response = client.get("/fr/accounts/signup/")
+
+    options = _options(response.content.decode(), name)
+    assert options[0] == ("", "— choisir —", True)
+    assert [selected for _value, _label, selected in options[1:]] == [False] * (len(options) - 1)
+
+
+def test_signup_without_country_type_or_role_says_what_is_missing(client):
+    response = client.post(
+        "/fr/accounts/signup/",
+        {
+            "full_name": "Camille Martin",
+            "email": "camille@ufisc.example",
+            "password1": "a long and unusual passphrase 42",
+            "password2": "a long and unusual passphrase 42",
+            "new_organisation": "UFISC",
+            "organisation_kind": "",
+            "role": "",
+            "country": "",
+            "preferred_language": "fr",
+            "privacy_consent": "on",
+        },
+    )
+
+    errors = response.context["form"].errors
+    assert response.status_code == 200
+    assert (
+        errors["country"]
+        == errors["role"]
+        == errors["organisation_kind"]
+        == ["Ce champ est obligatoire."]
+    )
+    assert not User.objects.filter(email="camille@ufisc.example").exists()
+
+
+def test_profile_countries_are_in_the_page_language(client, alice):
+    client.force_login(alice)
+
+    response = client.get("/fr/me/profile/")
+
+    options = _options(response.content.decode(), "country")
+    assert options[0][:2] == ("", "— choisir —")
+    assert ("DE", "Allemagne", False) in options
 
 
 # --- enrol / cancel
