@@ -201,6 +201,8 @@ LANGUAGES = [
 LOCALE_PATHS = [Path(env("LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = env("TIME_ZONE", "Europe/Rome")
 USE_I18N = True
+# Our corrections to Django's date formats; month and weekday names: lookingup/formats/.
+FORMAT_MODULE_PATH = ["lookingup.formats"]
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
 MODELTRANSLATION_LANGUAGES = ("it", "en", "fr", "pt")

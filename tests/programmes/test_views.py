@@ -181,7 +181,7 @@ def test_programme_detail_for_every_visitor(client, request, looking_up, user):
     assert "Solidarius Italia (Italy) – Coordinator" in content
     assert "RIPESS Europe (Luxembourg) – Partner" in content
     assert "Funded by European Commission – Erasmus+ – Erasmus+ KA2" in content
-    assert "Approval required" in content
+    assert "Anyone may ask; the coordinators approve each request" in content
     assert "English, Italian, French" in content
     assert "Cohort Italia" in content
     assert reverse("programmes:calendar", args=["looking-up"]) in content
@@ -402,3 +402,56 @@ def test_programme_detail_cache_is_per_language(client, looking_up):
 
     assert b"Workshop" in english.content
     assert b"Atelier" in french.content
+
+
+@pytest.mark.parametrize(
+    ("mode", "who"),
+    [
+        (EnrolmentMode.OPEN, "Anyone with an account"),
+        (EnrolmentMode.APPROVAL, "Anyone may ask; the coordinators approve each request"),
+        (EnrolmentMode.INVITATION, "People the coordinators invite"),
+    ],
+)
+def test_programme_detail_closed_enrolment_is_said_once_without_contradiction(
+    client, db, mode, who
+):
+    programme = ProgrammeFactory(
+        enrolment_mode=mode,
+        enrolment_opens_at=timezone.now() - dt.timedelta(days=40),
+        enrolment_closes_at=timezone.now() - dt.timedelta(days=10),
+    )
+
+    response = client.get(f"/en/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert f"<dt>Who can enrol</dt><dd>{who}</dd>" in aside
+    assert "Enrolment is open." not in aside
+    assert ">Open<" not in aside
+    if mode != EnrolmentMode.INVITATION:
+        assert aside.count("Enrolment is closed.") == 1
+
+
+def test_programme_detail_in_french_never_says_open_beside_closed(client, db):
+    programme = ProgrammeFactory(enrolment_closes_at=timezone.now() - dt.timedelta(days=1))
+
+    response = client.get(f"/fr/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert "Les inscriptions sont closes." in aside
+    assert "Ouvert" not in aside
+    assert "ouvertes" not in aside
+
+
+def test_programme_detail_open_enrolment_is_said_once(client, db):
+    programme = ProgrammeFactory(enrolment_closes_at=timezone.now() + dt.timedelta(days=10))
+
+    response = client.get(f"/en/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert aside.count("Enrolment is open.") == 1
+    assert "Enrolment is closed." not in aside
+
+
+def _aside(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<aside") : html.index("</aside>")]
