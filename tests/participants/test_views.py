@@ -77,6 +77,19 @@ def test_dashboard_does_not_show_other_peoples_enrolments(client, alice, bob, pr
     assert list(response.context["enrolments"]) == []
 
 
+def test_dashboard_shows_one_line_after_repeated_enrol_and_cancel(client, alice, programme):
+    for _attempt in range(11):
+        services.cancel_enrolment(services.enrol(alice, programme).obj)
+    services.enrol(alice, programme)
+    client.force_login(alice)
+
+    response = client.get("/en/me/")
+
+    assert Enrolment.objects.filter(participant=alice).count() == 12
+    assert [e.status for e in response.context["enrolments"]] == [Status.CONFIRMED]
+    assert response.content.decode().count(f'href="/en/programmes/{programme.slug}/"') == 1
+
+
 def test_dashboard_post_is_not_allowed(client, alice):
     client.force_login(alice)
 
@@ -290,6 +303,48 @@ def test_profile_countries_are_in_the_page_language(client, alice):
     options = _options(response.content.decode(), "country")
     assert options[0][:2] == ("", "— choisir —")
     assert ("DE", "Allemagne", False) in options
+
+
+SIGNUP = {
+    "full_name": "Marta Ferreira",
+    "email": "marta@largo.example",
+    "password1": "a long and unusual passphrase 42",
+    "password2": "a long and unusual passphrase 42",
+    "new_organisation": "Largo Residências",
+    "organisation_kind": "cooperative",
+    "role": "worker",
+    "country": "PT",
+    "preferred_language": "pt",
+    "privacy_consent": "on",
+}
+
+
+def _confirmation_path(message) -> str:
+    return re.search(r"https?://[^/]+(/\S+/accounts/confirm-email/\S+/)", message.body).group(1)
+
+
+def test_confirming_the_email_right_after_sign_up_lands_in_my_space(client, mailoutbox):
+    client.post("/pt/accounts/signup/", SIGNUP)
+
+    response = client.post(_confirmation_path(mailoutbox[0]))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/pt/me/"
+    assert client.get("/pt/me/").status_code == 200
+
+
+def test_confirming_the_email_in_another_browser_signs_in_to_my_space(client, mailoutbox):
+    client.post("/pt/accounts/signup/", SIGNUP)
+    other = type(client)()
+
+    confirmed = other.post(_confirmation_path(mailoutbox[0]))
+    signed_in = other.post(
+        confirmed["Location"],
+        {"login": SIGNUP["email"], "password": SIGNUP["password1"]},
+    )
+
+    assert confirmed["Location"] == "/pt/accounts/login/"
+    assert signed_in["Location"] == "/pt/me/"
 
 
 # --- enrol / cancel

@@ -346,6 +346,16 @@ def test_session_list_month_help_text_is_shown_and_described(client, programme):
     assert '<span class="helptext" id="id_month_helptext">Format: YYYY-MM.' in content
 
 
+def test_session_list_month_hint_placeholder_and_error_agree_in_french(client, programme):
+    response = client.get("/fr/sessions/", {"month": "juin"})
+
+    content = response.content.decode()
+    assert 'placeholder="AAAA-MM"' in content
+    assert "Format : AAAA-MM." in content
+    assert "Saisissez un mois au format AAAA-MM, par exemple 2025-06." in content
+    assert "YYYY" not in content
+
+
 def test_session_list_row_escapes_and_shows_status(client, programme):
     SessionFactory(
         programme=programme,
