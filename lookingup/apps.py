@@ -8,9 +8,12 @@ class LookingUpConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+        from django.utils.module_loading import autodiscover_modules
 
         from .site import sync_site_after_migrate
 
+        # Each app's emails.py registers its context builders (lookingup/emails.py).
+        autodiscover_modules("emails")
         # Sent for the sites app, after its own receiver has created the default row.
         post_migrate.connect(
             sync_site_after_migrate,

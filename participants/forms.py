@@ -4,6 +4,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
 
@@ -65,6 +66,7 @@ def _new_organisation_field():
         label=_("Or the name of your organisation, if it is not listed"),
         max_length=200,
         required=False,
+        validators=[validate_single_line],
     )
 
 
@@ -77,6 +79,7 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
         max_length=200,
         help_text=_("As it must appear on a certificate."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()

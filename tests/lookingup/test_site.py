@@ -46,11 +46,14 @@ def test_sync_site_recreates_a_missing_row(settings):
     assert Site.objects.get(pk=settings.SITE_ID).name == "LOOKING UP"
 
 
-def test_signup_confirmation_mail_names_the_site_in_the_page_language(client, settings):
+def test_signup_confirmation_mail_names_the_site_in_the_page_language(
+    client, settings, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "https://lookingup.example.org"
     sync_site()
 
-    response = client.post("/fr/accounts/signup/", SIGNUP)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fr/accounts/signup/", SIGNUP)
 
     assert response.status_code == 302
     [message] = mail.outbox

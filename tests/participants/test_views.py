@@ -323,8 +323,11 @@ def _confirmation_path(message) -> str:
     return re.search(r"https?://[^/]+(/\S+/accounts/confirm-email/\S+/)", message.body).group(1)
 
 
-def test_confirming_the_email_right_after_sign_up_lands_in_my_space(client, mailoutbox):
-    client.post("/pt/accounts/signup/", SIGNUP)
+def test_confirming_the_email_right_after_sign_up_lands_in_my_space(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/pt/accounts/signup/", SIGNUP)
 
     response = client.post(_confirmation_path(mailoutbox[0]))
 
@@ -333,8 +336,11 @@ def test_confirming_the_email_right_after_sign_up_lands_in_my_space(client, mail
     assert client.get("/pt/me/").status_code == 200
 
 
-def test_confirming_the_email_in_another_browser_signs_in_to_my_space(client, mailoutbox):
-    client.post("/pt/accounts/signup/", SIGNUP)
+def test_confirming_the_email_in_another_browser_signs_in_to_my_space(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/pt/accounts/signup/", SIGNUP)
     other = type(client)()
 
     confirmed = other.post(_confirmation_path(mailoutbox[0]))
