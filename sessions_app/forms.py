@@ -344,5 +344,10 @@ class SessionFilterForm(forms.Form):
         return queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")
 
     @property
+    def active_count(self) -> int:
+        """How many filters narrow the list, besides upcoming or past (a link of its own)."""
+        return len(self.valid_data().keys() - {"when"})
+
+    @property
     def showing_past(self) -> bool:
         return self.valid_data().get("when") == self.WHEN_PAST

@@ -97,6 +97,7 @@ def session_list(request):
             "page_obj": page,
             "sessions": SimpleLazyObject(lambda: page.object_list),
             "showing_past": form.showing_past,
+            "active_filters": form.active_count,
             "content_version": content_version(),
             "results_key": hashlib.sha256(query.encode()).hexdigest()[:32],
             "cache_seconds": LIST_CACHE_SECONDS,

@@ -563,3 +563,19 @@ def test_session_list_shows_a_new_session_at_once(client, programme):
     response = client.get(_list_url())
 
     assert b"Capitalisation workshop in Timisoara" in response.content
+
+
+def test_session_list_filters_are_folded_and_count_what_is_active(client, programme):
+    folded = client.get(_list_url()).content.decode()
+    filtered = client.get(_list_url(), {"city": "Firenze", "kind": "workshop"}).content.decode()
+
+    assert '<details class="filters-panel">' in folded
+    assert "active)" not in folded
+    assert "(2 active)" in filtered
+    assert '<details class="filters-panel">' in filtered
+
+
+def test_session_list_filters_unfold_to_show_what_was_not_understood(client, programme):
+    response = client.get(_list_url(), {"month": "June"})
+
+    assert '<details class="filters-panel" open>' in response.content.decode()
