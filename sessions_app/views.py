@@ -44,6 +44,9 @@ SUMMARY_FIELDS = (
     "country",
     "online_url",
     "languages",
+    # Whether the row shows places left (a marker filled per request, see lookingup/places.py).
+    "registration_required",
+    "capacity",
     "programme__slug",
     "programme__title",
     "programme__original_language",

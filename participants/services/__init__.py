@@ -9,6 +9,7 @@ every transaction with BEGIN IMMEDIATE, which serialises writers the same way.
 The package is split by topic; callers import from here: ``from participants import services``.
 """
 
+from .availability import Places, cohort_places, session_places
 from .enrolment import (
     approve,
     cancel_enrolment,
@@ -33,11 +34,13 @@ __all__ = [
     "INVITATION_SALT",
     "Invitation",
     "Outcome",
+    "Places",
     "accept_invitation",
     "approve",
     "cancel_enrolment",
     "cancel_registration",
     "cancellation_deadline",
+    "cohort_places",
     "enrol",
     "make_invitation",
     "programme_starts_at",
@@ -46,6 +49,7 @@ __all__ = [
     "regenerate_calendar_token",
     "register_for_session",
     "reject",
+    "session_places",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",

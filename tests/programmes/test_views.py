@@ -355,8 +355,9 @@ def test_programme_detail_query_count(client, looking_up, django_assert_num_quer
     for index in range(rows):
         SessionFactory(programme=looking_up, track=tracks[index % 3] if index % 4 else None)
 
-    # programme + funder, partnerships + organisations, tracks, cohorts, timeline sessions
-    with django_assert_num_queries(5):
+    # programme + funder, places left in its open cohorts (the enrol box, never cached),
+    # partnerships + organisations, tracks, cohorts, timeline sessions
+    with django_assert_num_queries(6):
         response = client.get(looking_up.get_absolute_url())
 
     timeline = response.context["page"].timeline
@@ -377,10 +378,28 @@ def test_programme_detail_warm_page_reads_only_the_programme(
     SessionFactory.create_batch(rows, programme=looking_up, track=track)
     first = client.get(looking_up.get_absolute_url())
 
-    with django_assert_num_queries(1):
+    # The programme row, and the places left in its cohorts: enrolments change them at any time.
+    with django_assert_num_queries(2):
         second = client.get(looking_up.get_absolute_url())
 
     assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_programme_detail_warm_page_reads_places_left_in_one_query(
+    client, looking_up, django_assert_num_queries, rows
+):
+    track = TrackFactory(programme=looking_up)
+    SessionFactory.create_batch(
+        rows, programme=looking_up, track=track, registration_required=True, capacity=12
+    )
+    client.get(looking_up.get_absolute_url())
+
+    # The programme row, its cohorts' places, the places of the sessions on the timeline.
+    with django_assert_num_queries(3):
+        response = client.get(looking_up.get_absolute_url())
+
+    assert response.content.decode().count('<p class="places">12 places left</p>') == min(rows, 5)
 
 
 def test_programme_detail_shows_a_changed_session_at_once(client, looking_up):
