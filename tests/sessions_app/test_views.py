@@ -579,3 +579,14 @@ def test_session_list_filters_unfold_to_show_what_was_not_understood(client, pro
     response = client.get(_list_url(), {"month": "June"})
 
     assert '<details class="filters-panel" open>' in response.content.decode()
+
+
+def test_session_detail_gives_the_script_what_it_needs_to_add_the_visitor_zone(client, timisoara):
+    response = client.get(f"/fr/sessions/{timisoara.pk}/")
+
+    content = response.content.decode()
+    assert 'data-session-tz="Europe/Bucharest"' in content
+    assert 'data-starts="2025-06-12T09:00:00+02:00"' in content
+    assert 'data-ends="2025-06-12T16:00:00+02:00"' in content
+    assert 'data-visitor-label="Votre heure ({zone})"' in content
+    assert '<p class="meta same-zone-note" hidden>' in content
