@@ -10,20 +10,15 @@ The package is split by topic; callers import from here: ``from participants imp
 """
 
 from .availability import Places, cohort_places, session_places
-from .enrolment import (
-    approve,
-    cancel_enrolment,
-    cancellation_deadline,
-    enrol,
-    programme_starts_at,
-    reject,
-)
+from .cancellation import cancellation_deadline
+from .dates import programme_starts_at
+from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
-    INVITATION_SALT,
-    Invitation,
     accept_invitation,
+    invitation_refusal,
     make_invitation,
     read_invitation,
+    revoke_invitations,
 )
 from .outcome import Outcome
 from .queues import promote_waiting, waiting_position
@@ -31,8 +26,6 @@ from .registration import cancel_registration, register_for_session
 from .taking_part import regenerate_calendar_token, sessions_for, sessions_for_enrolment
 
 __all__ = [
-    "INVITATION_SALT",
-    "Invitation",
     "Outcome",
     "Places",
     "accept_invitation",
@@ -42,6 +35,7 @@ __all__ = [
     "cancellation_deadline",
     "cohort_places",
     "enrol",
+    "invitation_refusal",
     "make_invitation",
     "programme_starts_at",
     "promote_waiting",
@@ -49,6 +43,7 @@ __all__ = [
     "regenerate_calendar_token",
     "register_for_session",
     "reject",
+    "revoke_invitations",
     "session_places",
     "sessions_for",
     "sessions_for_enrolment",
