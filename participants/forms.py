@@ -7,6 +7,7 @@ from django_countries import countries
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
+from programmes.services import discard_unused_organisation, organisation_typed
 
 from . import phrases
 from .enums import ParticipantRole
@@ -14,7 +15,8 @@ from .models import User
 
 
 class OrganisationFieldsMixin:
-    """Pick a known organisation or name a new one (created with the type and country given)."""
+    """Pick a listed organisation or type the name of another one (created with the type and
+    country given, private to the people who typed it until a coordinator confirms it)."""
 
     def clean_organisation_choice(self, cleaned):
         organisation = cleaned.get("organisation")
@@ -23,8 +25,6 @@ class OrganisationFieldsMixin:
             self.add_error(
                 "organisation", _("Choose your organisation, or type its name if it is not listed.")
             )
-        if organisation is None and new_name:
-            cleaned["organisation"] = Organisation.objects.filter(name__iexact=new_name).first()
         cleaned["new_organisation"] = new_name
         return cleaned
 
@@ -33,14 +33,11 @@ class OrganisationFieldsMixin:
             return cleaned["organisation"]
         if not cleaned.get("new_organisation"):
             return None
-        organisation, _created = Organisation.objects.get_or_create(
-            name=cleaned["new_organisation"],
-            defaults={
-                "kind": cleaned.get("organisation_kind") or OrganisationKind.OTHER,
-                "country": cleaned.get("country") or "",
-            },
+        return organisation_typed(
+            cleaned["new_organisation"],
+            kind=cleaned.get("organisation_kind") or "",
+            country=cleaned.get("country") or "",
         )
-        return organisation
 
 
 # The first choice of a required list: nothing is picked for the person, not even Afghanistan.
@@ -55,7 +52,8 @@ def _country_choices():
 def _organisation_field():
     return forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        # Narrowed to the person's own in the profile form (ProfileForm.__init__).
+        queryset=Organisation.objects.listed_for(None).order_by("name"),
         required=False,
         empty_label=_("— not listed —"),
     )
@@ -64,6 +62,7 @@ def _organisation_field():
 def _new_organisation_field():
     return forms.CharField(
         label=_("Or the name of your organisation, if it is not listed"),
+        help_text=_("Only you see it in the list until a coordinator confirms it."),
         max_length=200,
         required=False,
         validators=[validate_single_line],
@@ -181,6 +180,11 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             if choices and choices[0][0] == "":
                 self.fields[name].choices = [("", CHOOSE), *choices[1:]]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
+        # Confirmed organisations, and the person's own even while it waits for a coordinator.
+        self.fields["organisation"].queryset = Organisation.objects.listed_for(
+            self.instance
+        ).order_by("name")
+        self.previous_organisation = self.instance.organisation
 
     def clean(self):
         cleaned = super().clean()
@@ -194,6 +198,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             user.privacy_consent_at = timezone.now()
         if commit:
             user.save()
+            if self.previous_organisation != user.organisation:
+                # An organisation only this person had typed goes with their leaving it.
+                discard_unused_organisation(self.previous_organisation)
         return user
 
 
