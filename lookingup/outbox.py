@@ -81,6 +81,49 @@ def queue_mail(
     return mail
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One mail of a batch for ``queue_many``: to a user, in their language."""
+
+    kind: str
+    to: object
+    key: str
+    context: dict
+    programme_id: int | None = None
+    session_id: int | None = None
+
+
+def queue_many(letters: list[Letter]) -> int:
+    """Queue a batch at once (one INSERT); mails whose cause is already queued are skipped.
+    One delivery run is woken after commit, which sends them in batches over one connection.
+    Returns how many of them were new."""
+    if not letters:
+        return 0
+    now = timezone.now()
+    keys = [letter.key for letter in letters]
+    existing = set(Mail.objects.filter(key__in=keys).values_list("key", flat=True))
+    mails = [
+        Mail(
+            kind=letter.kind,
+            key=letter.key,
+            recipient=letter.to,
+            to=letter.to.email,
+            language=letter.to.preferred_language,
+            context=letter.context,
+            programme_id=letter.programme_id,
+            session_id=letter.session_id,
+            due_at=now,
+        )
+        for letter in letters
+        if letter.key not in existing
+    ]
+    # A concurrent scan may insert the same keys between the read and here: skip those too.
+    Mail.objects.bulk_create(mails, ignore_conflicts=True, batch_size=500)
+    if mails:
+        transaction.on_commit(wake, robust=True)
+    return len(mails)
+
+
 def queue_rendered(kind: str, *, to: str, language: str, subject: str, text: str, html: str = ""):
     """Queue a mail rendered by someone else (allauth's sign-up and password mails)."""
     mail = Mail.objects.create(

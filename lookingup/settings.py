@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "simple_history",
+    "import_export",
     "lookingup",
     "participants",
     "programmes",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records who made each change kept in a model's history (attendance).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
     "lookingup.middleware.SignInNeedsCacheMiddleware",
 ]
@@ -279,6 +284,10 @@ OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
 OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
 OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
+# Reminders and change notices (sessions_app/notices.py): how often beat scans for them, and
+# how long edits of a session settle before its participants are told (one mail for them all).
+REMINDER_SCAN_SECONDS = env_int("REMINDER_SCAN_SECONDS", 300)
+CHANGE_NOTICE_DELAY_MINUTES = env_int("CHANGE_NOTICE_DELAY_MINUTES", 10)
 # The mail provider's limit, per worker process; 0 sends as fast as the server accepts.
 EMAIL_RATE_PER_SECOND = float(env("EMAIL_RATE_PER_SECOND", "0"))
 
@@ -305,12 +314,29 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Every periodic task is a scan that can run late, twice or concurrently without harm: one
+# that waited longer than its own interval is superseded by the next and expires.
 CELERY_BEAT_SCHEDULE: dict = {
     "deliver-due-mail": {
         "task": "lookingup.deliver_due_mail",
         "schedule": OUTBOX_SWEEP_SECONDS,
-        # A sweep that waited longer than its own interval is superseded by the next one.
         "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+    "queue-due-reminders": {
+        "task": "sessions_app.queue_due_reminders",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-change-notices": {
+        "task": "sessions_app.send_change_notices",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-weekly-digests": {
+        "task": "participants.send_weekly_digests",
+        # Mondays at 07:00 in the site's time zone (CELERY_TIMEZONE).
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
+        "options": {"expires": 6 * 3600},
     },
 }
 CELERY_TIMEZONE = TIME_ZONE
@@ -360,3 +386,6 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "lookingup.views.csrf_failure"
+
+# Histories (attendance) are for auditors to read: nobody reverts a row from its history.
+SIMPLE_HISTORY_REVERT_DISABLED = True

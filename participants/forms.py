@@ -6,7 +6,7 @@ from django_countries import countries
 
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
-from programmes.models import Cohort, Organisation, Programme
+from programmes.models import Cohort, Organisation, Programme, time_zone_choices
 from programmes.services import discard_unused_organisation, organisation_typed
 
 from . import phrases
@@ -156,6 +156,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             "role",
             "country",
             "preferred_language",
+            "time_zone",
+            "reminders_enabled",
+            "weekly_digest",
             "listed_to_participants",
         ]
 
@@ -167,6 +170,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         "role",
         "country",
         "preferred_language",
+        "time_zone",
+        "reminders_enabled",
+        "weekly_digest",
         "listed_to_participants",
         "privacy_consent",
     ]
@@ -179,6 +185,11 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             choices = list(self.fields[name].choices)
             if choices and choices[0][0] == "":
                 self.fields[name].choices = [("", CHOOSE), *choices[1:]]
+        self.fields["time_zone"].widget = forms.Select(
+            choices=[("", _("The session's own time zone only")), *time_zone_choices()]
+        )
+        if not self.instance.coordinated_programmes.exists():
+            del self.fields["weekly_digest"]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
         # Confirmed organisations, and the person's own even while it waits for a coordinator.
         self.fields["organisation"].queryset = Organisation.objects.listed_for(
@@ -221,4 +232,15 @@ class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and personal data will be erased for good."),
         required=True,
+    )
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=20,
+        help_text=_("The six digits shown on the coordinators' screen."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
     )

@@ -7,7 +7,7 @@ from lookingup import outbox
 from programmes.services import discard_unused_organisation
 
 from .enums import EnrolmentStatus
-from .models import Enrolment, SessionRegistration, User
+from .models import Attendance, Enrolment, SessionRegistration, User
 
 
 def export_user_data(user: User) -> dict:
@@ -24,6 +24,8 @@ def export_user_data(user: User) -> dict:
             "email": user.email,
             "full_name": user.full_name,
             "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
+            "session_reminders": user.reminders_enabled,
             "organisation": user.organisation.name if user.organisation else "",
             "organisation_type": user.organisation_kind,
             "role": user.role,
@@ -60,6 +62,19 @@ def export_user_data(user: User) -> dict:
                 "created_at": registration.created_at,
             }
             for registration in registrations
+        ],
+        "attendance": [
+            {
+                "programme": attendance.session.programme.title,
+                "session": attendance.session.title,
+                "starts_at": attendance.session.starts_at,
+                "status": attendance.status,
+                "minutes": attendance.minutes,
+                "recorded_at": attendance.recorded_at,
+            }
+            for attendance in Attendance.objects.filter(participant=user).select_related(
+                "session__programme"
+            )
         ],
     }
 

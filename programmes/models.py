@@ -47,6 +47,21 @@ class TimeZoneField(models.CharField):
         )
 
 
+def parse_hours_list(value: str) -> list[int]:
+    return sorted({int(part) for part in value.replace(" ", "").split(",") if part}, reverse=True)
+
+
+def validate_hours_list(value: str) -> None:
+    try:
+        hours = parse_hours_list(value)
+    except ValueError:
+        hours = None
+    if hours is None or any(hour <= 0 for hour in hours):
+        raise ValidationError(
+            _("Write whole numbers of hours separated by commas, for example 168,24.")
+        )
+
+
 class OrganisationQuerySet(models.QuerySet):
     def listed_for(self, user=None):
         """What a person may pick in a form: confirmed organisations, and their own."""
@@ -170,6 +185,21 @@ class Programme(models.Model):
         default=48,
         help_text=_("Participants may cancel until this many hours before a session starts."),
     )
+    reminder_hours = models.CharField(
+        _("reminders (hours before each session)"),
+        max_length=60,
+        blank=True,
+        default="168,24",
+        validators=[validate_hours_list],
+        help_text=_(
+            "Comma-separated: 168,24 reminds a week and a day before. Empty: no reminders."
+        ),
+    )
+    online_reminder_minutes = models.PositiveIntegerField(
+        _("last reminder before online sessions (minutes)"),
+        default=60,
+        help_text=_("With the link to join. 0: none."),
+    )
     certificate_min_share = models.DecimalField(
         _("certificate: minimum share of sessions attended"),
         max_digits=3,
@@ -243,6 +273,13 @@ class Programme(models.Model):
         ) or self.end_date < last_day_open(now):
             return EnrolmentWindow.CLOSED
         return EnrolmentWindow.OPEN
+
+    def reminder_offsets(self, *, online: bool) -> list[datetime.timedelta]:
+        """How long before a session its reminders go, longest first."""
+        offsets = [datetime.timedelta(hours=h) for h in parse_hours_list(self.reminder_hours)]
+        if online and self.online_reminder_minutes:
+            offsets.append(datetime.timedelta(minutes=self.online_reminder_minutes))
+        return sorted(set(offsets), reverse=True)
 
     @property
     def is_enrolment_open(self) -> bool:

@@ -242,10 +242,12 @@ def pool_children(worker: Worker) -> list[int]:
 
 
 def stop_worker(worker: Worker) -> None:
-    """SIGKILL the worker and its pool: what a crash or an OOM kill does."""
+    """SIGKILL the worker and its pool: what a crash or an OOM kill does. Its log is printed,
+    so that pytest shows it when the test fails."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(worker.process.pid, signal.SIGKILL)
     worker.process.wait()
+    print(f"--- worker {worker.process.pid} log (last lines)\n" + "".join(worker.output[-60:]))
 
 
 @contextlib.contextmanager

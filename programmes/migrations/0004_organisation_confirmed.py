@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0002_single_line_text'),
+        ('programmes', '0003_reminders'),
     ]
 
     operations = [
