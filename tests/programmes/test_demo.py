@@ -191,7 +191,22 @@ def test_load_demo_users_can_sign_in(demo, client):
         "looking-up",
         "looking-up-second-edition",
     }
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 2
+    # Admin, coordinator and the two demo participants.
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 4
+
+
+def test_load_demo_leaves_a_reminder_due_for_the_demo_participants(demo):
+    """dev.py up shows a reminder in var/mail/ without anyone calling a task."""
+    from lookingup.models import Mail
+    from sessions_app.notices import queue_due_reminders
+
+    queued = queue_due_reminders()
+
+    assert queued == 2
+    assert sorted(Mail.objects.filter(kind="session-reminder").values_list("to", "language")) == [
+        ("participant@lookingup.test", "it"),
+        ("participante@lookingup.test", "fr"),
+    ]
 
 
 def test_load_demo_has_every_text_in_the_four_languages(demo):
