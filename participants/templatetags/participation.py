@@ -163,7 +163,7 @@ def session_box(context, session):
 
 
 def places_text(places) -> str:
-    """ "3 places left", or what joining a full session or cohort means."""
+    """The words for ``places``: "3 places left", or what joining a full session means."""
     if not places.full:
         return ngettext("%(left)s place left", "%(left)s places left", places.left) % {
             "left": places.left
