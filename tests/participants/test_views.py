@@ -159,6 +159,54 @@ def test_profile_saves_and_creates_a_new_organisation(client, alice):
     assert alice.preferred_language == "en"
 
 
+def _profile(alice, **changes) -> dict:
+    return {
+        "full_name": alice.full_name,
+        "new_organisation": "Cooperativa Sociale Il Sentiero",
+        "organisation_kind": "cooperative",
+        "role": "manager",
+        "country": "IT",
+        "preferred_language": "it",
+        "privacy_consent": "on",
+        **changes,
+    }
+
+
+def test_profile_turns_reminders_off_and_on_and_keeps_a_time_zone(client, alice):
+    client.force_login(alice)
+
+    client.post(reverse("participants:profile"), _profile(alice, time_zone="America/Sao_Paulo"))
+    alice.refresh_from_db()
+    off = (alice.reminders_enabled, alice.time_zone)
+    client.post(reverse("participants:profile"), _profile(alice, reminders_enabled="on"))
+    alice.refresh_from_db()
+
+    assert off == (False, "America/Sao_Paulo")
+    assert alice.reminders_enabled
+
+
+def test_profile_with_an_unknown_time_zone_shows_an_error(client, alice):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("participants:profile"), _profile(alice, time_zone="Mars/Olympus")
+    )
+
+    assert response.status_code == 200
+    assert "time_zone" in response.context["form"].errors
+
+
+def test_profile_offers_the_weekly_digest_only_to_coordinators(client, alice, coordinator):
+    ProgrammeFactory().coordinators.add(coordinator)
+    client.force_login(alice)
+    participant_form = client.get(reverse("participants:profile")).context["form"]
+    client.force_login(coordinator)
+    coordinator_form = client.get(reverse("participants:profile")).context["form"]
+
+    assert "weekly_digest" not in participant_form.fields
+    assert "weekly_digest" in coordinator_form.fields
+
+
 def test_profile_without_organisation_shows_an_error(client, alice):
     client.force_login(alice)
 
