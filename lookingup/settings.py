@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "programmes",
     "sessions_app",
     "goodpractices",
+    "certificates",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,11 @@ ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2024-04")
 # Invitation links to invitation-only programmes stay valid this many days.
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
+# Certificates: the Ed25519 key that signs the Open Badges credentials (base64url of the
+# 32-byte seed, or PEM); derived from SECRET_KEY when unset. See certificates/credentials.py.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
+# Lookups on the public verification page per client address and hour.
+CERTIFICATE_VERIFICATIONS_PER_HOUR = env_int("CERTIFICATE_VERIFICATIONS_PER_HOUR", 60)
 # allauth's own defaults (login failures, sign-ups, resets per IP and per key) stay on;
 # ACCOUNT_RATE_LIMITS is only ever tightened, never switched off.
 

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from celery.signals import worker_ready
+
+        from programmes.services import COORDINATOR_PERMISSIONS
+
+        from . import signals  # noqa: F401
+        from .emails import register_builders
+        from .rendering import warn_without_harfbuzz_subset
+
+        register_builders()
+        COORDINATOR_PERMISSIONS.extend(
+            permission
+            for permission in [
+                "certificates.view_certificate",
+                "certificates.change_certificate",
+                "certificates.view_certificatebatch",
+                "certificates.add_certificatebatch",
+                "certificates.view_certificatedesign",
+                "certificates.add_certificatedesign",
+                "certificates.change_certificatedesign",
+            ]
+            if permission not in COORDINATOR_PERMISSIONS
+        )
+        # Subsetting fonts without HarfBuzz's library falls back to fontTools, about 3× slower:
+        # say so once, where the batch jobs run.
+        worker_ready.connect(warn_without_harfbuzz_subset, weak=False)

@@ -1,0 +1,60 @@
+"""My space: progress towards each programme's certificate, and the certificates to download.
+
+A few queries per programme the person is confirmed in (the summaries are aggregates), and one
+for all their certificates.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+
+from certificates.models import Certificate
+from certificates.services.issuing import eligible, has_rule, summaries_for
+from participants.enums import EnrolmentStatus
+from participants.models import Enrolment
+
+register = template.Library()
+
+
+@dataclass
+class ProgrammeCertificate:
+    programme: object
+    certificate: Certificate | None
+    summary: object
+    eligible: bool
+
+
+@register.inclusion_tag("certificates/_my_certificates.html", takes_context=True)
+def my_certificates(context):
+    user = context["request"].user
+    certificates = {
+        certificate.programme_id: certificate
+        for certificate in Certificate.objects.valid().filter(participant=user)
+    }
+    enrolments = (
+        Enrolment.objects.filter(participant=user, status=EnrolmentStatus.CONFIRMED)
+        .select_related("programme")
+        .order_by("-programme__start_date", "pk")
+    )
+    rows = []
+    for enrolment in enrolments:
+        programme = enrolment.programme
+        certificate = certificates.get(programme.pk)
+        if certificate is None and not has_rule(programme):
+            continue
+        summary = summaries_for(programme, [user.pk]).get(user.pk)
+        rows.append(
+            ProgrammeCertificate(
+                programme=programme,
+                certificate=certificate,
+                summary=summary,
+                eligible=certificate is not None or eligible(summary, programme),
+            )
+        )
+    return {
+        "rows": rows,
+        "languages": settings.LANGUAGES,
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+    }
