@@ -159,7 +159,8 @@ def warn_without_harfbuzz_subset(**kwargs) -> None:
 def qr_code(url: str) -> str:
     import segno
 
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=0, dark="#1b1b1b")
+    # A PNG: WeasyPrint draws an SVG of a QR code's hundreds of modules far more slowly.
+    return segno.make(url, error="m").png_data_uri(scale=6, border=0, dark="#1b1b1b")
 
 
 def verification_url(certificate: Certificate) -> str:
