@@ -12,10 +12,8 @@ class CertificatesConfig(AppConfig):
         from programmes.services import COORDINATOR_PERMISSIONS
 
         from . import signals  # noqa: F401
-        from .emails import register_builders
         from .rendering import warn_without_harfbuzz_subset
 
-        register_builders()
         COORDINATOR_PERMISSIONS.extend(
             permission
             for permission in [

@@ -1,17 +1,17 @@
-"""Context builders for the certificates' emails (see lookingup/tasks.py)."""
+"""Context builders for the certificates' emails (lookingup/emails.py).
+
+The worker calls them when it sends the mail, in the recipient's language.
+"""
 
 from django.urls import reverse
 from django.utils import translation
 
+from lookingup.emails import email
+
 from .models import Certificate
 
 
-def register_builders() -> None:
-    from lookingup.tasks import register_context_builder
-
-    register_context_builder("certificate-ready", "certificates.emails:build_certificate_ready")
-
-
+@email("certificate-ready")
 def build_certificate_ready(*, certificate_id: int):
     certificate = (
         Certificate.objects.select_related("participant", "programme")
@@ -20,19 +20,15 @@ def build_certificate_ready(*, certificate_id: int):
     )
     if certificate is None or not certificate.is_valid:
         return None
-    language = certificate.participant.preferred_language
-    with translation.override(language):
-        dashboard_path = reverse("participants:dashboard")
-        download_path = reverse(
-            "certificates:download", kwargs={"pk": certificate.pk, "language": language}
-        )
-        programme_title = str(certificate.programme.title)
+    language = translation.get_language()
     return {
         "participant": certificate.participant,
         "certificate": certificate,
-        "programme_title": programme_title,
+        "programme_title": certificate.programme.title,
         "hours": certificate.hours,
         "code": certificate.display_code,
-        "dashboard_path": dashboard_path,
-        "download_path": download_path,
+        "dashboard_path": reverse("participants:dashboard"),
+        "download_path": reverse(
+            "certificates:download", kwargs={"pk": certificate.pk, "language": language}
+        ),
     }

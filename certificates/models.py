@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lookingup.validators import validate_single_line
+
 from . import codes
 from .enums import BatchStatus, CertificateStatus, FunderNotice
 
@@ -28,8 +30,12 @@ class CertificateDesign(models.Model):
         on_delete=models.CASCADE,
         related_name="certificate_design",
     )
-    signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
-    signatory_role = models.CharField(_("signatory's role"), max_length=200, blank=True)
+    signatory_name = models.CharField(
+        _("signatory's name"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    signatory_role = models.CharField(
+        _("signatory's role"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     signature = models.ImageField(
         _("signature image"),
         upload_to="signatures/",

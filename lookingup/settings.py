@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
+    "lookingup.middleware.SignInNeedsCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lookingup.urls"
@@ -142,7 +143,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Degrades to "no cache" while Redis is down (lookingup/cache_backends.py).
+            "BACKEND": "lookingup.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang the pages: give up on it quickly.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -181,6 +188,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Sign-up asks for the profile (organisation, role, country, consent): participants/forms.py.
 ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
+# Its mails go through the outbox like every other (participants/adapter.py).
+ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
 # Bump when the privacy notice changes: everyone accepts the new text before enrolling again.
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2024-04")
 # Invitation links to invitation-only programmes stay valid this many days.
@@ -190,6 +199,10 @@ INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
 # Lookups on the public verification page per client address and hour.
 CERTIFICATE_VERIFICATIONS_PER_HOUR = env_int("CERTIFICATE_VERIFICATIONS_PER_HOUR", 60)
+# Behind a reverse proxy every request comes from the proxy's address: allauth must read the
+# client's from X-Forwarded-For, trusting as many proxies as stand in front (docker-compose: 1).
+# Never set it without a proxy that overwrites the header, or clients choose their address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's own defaults (login failures, sign-ups, resets per IP and per key) stay on;
 # ACCOUNT_RATE_LIMITS is only ever tightened, never switched off.
 
@@ -261,6 +274,14 @@ def _email_settings(url: str) -> dict:
 globals().update(_email_settings(env("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "LOOKING UP <noreply@lookingup.localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The outbox (lookingup/outbox.py): how mail is retried, swept and paced.
+OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 60)
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
+OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
+# The mail provider's limit, per worker process; 0 sends as fast as the server accepts.
+EMAIL_RATE_PER_SECOND = float(env("EMAIL_RATE_PER_SECOND", "0"))
 
 # --- Celery
 # Without a broker URL, kombu's file-system transport under var/ is an embedded broker: the
@@ -278,11 +299,21 @@ if CELERY_BROKER_URL == "filesystem://":
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Every task is idempotent (the outbox's claims, unique keys): a task whose worker died is
+# delivered again rather than lost, whether the pool child or the whole worker was killed.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "deliver-due-mail": {
+        "task": "lookingup.deliver_due_mail",
+        "schedule": OUTBOX_SWEEP_SECONDS,
+        # A sweep that waited longer than its own interval is superseded by the next one.
+        "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 # --- Security

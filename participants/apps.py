@@ -8,6 +8,3 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .emails import register_builders
-
-        register_builders()

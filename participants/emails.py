@@ -1,34 +1,27 @@
-"""Context builders for the participants' emails (see lookingup/tasks.py).
+"""Context builders for the participants' emails (lookingup/emails.py).
 
-The task re-fetches by id, so the email says what is really in the database when it is sent.
+The worker calls them when it sends the mail, in the recipient's language, so the email says
+what is really in the database then, in their words.
 """
 
 from django.urls import reverse
-from django.utils import translation
 
-from lookingup.emails import Attachment
+from lookingup.emails import Attachment, email
 
 from .enums import EnrolmentStatus
 from .models import Enrolment, SessionRegistration
 
-EMAILS = ["confirmed", "pending", "approved", "rejected", "waiting", "promoted", "cancelled"]
+EVENTS = ["confirmed", "pending", "approved", "rejected", "waiting", "promoted", "cancelled"]
 
 
-def register_builders() -> None:
-    from lookingup.tasks import register_context_builder
-
-    for name in EMAILS:
-        register_context_builder(f"enrolment-{name}", "participants.emails:build_enrolment")
-
-
-def _calendar(sessions, *, name: str, language: str) -> Attachment:
+def _calendar(sessions, *, name: str) -> Attachment:
     from sessions_app.ics import build_calendar
 
-    with translation.override(language):
-        content = build_calendar(sessions, name=name, include_join_url=True)
+    content = build_calendar(sessions, name=name, include_join_url=True)
     return Attachment(filename="looking-up.ics", content=content, mimetype="text/calendar")
 
 
+@email(*(f"enrolment-{event}" for event in EVENTS))
 def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | None = None):
     from . import services
 
@@ -44,7 +37,7 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         sessions = [session]
     else:
         entry = (
-            Enrolment.objects.select_related("participant", "programme", "cohort")
+            Enrolment.objects.select_related("participant", "programme", "cohort__programme")
             .filter(pk=enrolment_id)
             .first()
         )
@@ -53,10 +46,8 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         session, programme, cohort = None, entry.programme, entry.cohort
         sessions = list(services.sessions_for_enrolment(entry).select_related("programme", "track"))
     participant = entry.participant
-    language = participant.preferred_language
-    with translation.override(language):
-        dashboard_url = reverse("participants:dashboard")
-        about_url = session.get_absolute_url() if session else programme.get_absolute_url()
+    dashboard_url = reverse("participants:dashboard")
+    about_url = session.get_absolute_url() if session else programme.get_absolute_url()
     context = {
         "participant": participant,
         "entry": entry,
@@ -71,6 +62,6 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
     }
     if entry.status == EnrolmentStatus.CONFIRMED and sessions:
         title = session.title if session else programme.title
-        context["attachments"] = [_calendar(sessions, name=str(title), language=language)]
+        context["attachments"] = [_calendar(sessions, name=str(title))]
         context["has_calendar"] = True
     return context

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
 
@@ -57,6 +58,7 @@ def _new_organisation_field():
         label=_("Or the name of your organisation, if it is not listed"),
         max_length=200,
         required=False,
+        validators=[validate_single_line],
     )
 
 
@@ -69,6 +71,7 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
         max_length=200,
         help_text=_("As it must appear on a certificate."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()

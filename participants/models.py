@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 
 from .enums import EnrolmentStatus, ParticipantRole
@@ -57,6 +58,7 @@ class User(AbstractUser):
         max_length=200,
         blank=True,
         help_text=_("As it must appear on a certificate."),
+        validators=[validate_single_line],
     )
     preferred_language = models.CharField(
         _("preferred language"),

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from lookingup import outbox
+
 from .enums import EnrolmentStatus
 from .models import Enrolment, SessionRegistration, User
 
@@ -80,5 +82,6 @@ def delete_account(user: User, *, now=None) -> None:
         not_begun = services.programme_starts_at(enrolment.programme, enrolment.cohort) > now
         if enrolment.status != EnrolmentStatus.CONFIRMED or not_begun:
             services.cancel_enrolment(enrolment, now=now, force=True, notify=False)
+    outbox.forget_recipient(user)
     # Enrolments and registrations have on_delete=SET_NULL: they stay as anonymous counts.
     user.delete()

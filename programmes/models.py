@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from lookingup.fields import LanguagesField
+from lookingup.validators import validate_single_line
 
 from .enums import EnrolmentMode, OrganisationKind, PartnerRole, ProgrammeStatus
 
@@ -46,7 +47,9 @@ class TimeZoneField(models.CharField):
 
 
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, validators=[validate_single_line]
+    )
     kind = models.CharField(
         _("type"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
     )
@@ -86,7 +89,7 @@ class ProgrammeQuerySet(models.QuerySet):
 
 
 class Programme(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     summary = models.TextField(_("summary"), max_length=600)
     description = models.TextField(_("description"), blank=True)
@@ -99,7 +102,11 @@ class Programme(models.Model):
         blank=True,
     )
     funding_line = models.CharField(
-        _("funding line"), max_length=200, blank=True, help_text=_("For example: Erasmus+ KA2.")
+        _("funding line"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Erasmus+ KA2."),
+        validators=[validate_single_line],
     )
     partners = models.ManyToManyField(
         Organisation, through="Partnership", related_name="programmes", blank=True
@@ -247,7 +254,7 @@ class Track(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="tracks"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -264,7 +271,7 @@ class Cohort(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="cohorts"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )

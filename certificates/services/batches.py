@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from certificates.enums import BatchStatus
 from certificates.models import Certificate, CertificateBatch
+from lookingup import outbox
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, User
 
@@ -77,6 +78,7 @@ def issue_chunk(batch: CertificateBatch, participant_ids: list[int]) -> None:
             summaries.get(participant.pk),
             cohort_id=cohorts.get(participant.pk),
             by=batch.requested_by,
+            wake_now=False,
         )
         if outcome.created:
             counts["issued"] += 1
@@ -89,6 +91,8 @@ def issue_chunk(batch: CertificateBatch, participant_ids: list[int]) -> None:
             # looks at these (the log says which).
             counts["failed"] += 1
             logger.warning("Batch %s: user %s: %s", batch.pk, participant.pk, outcome.message)
+    if counts["issued"]:
+        outbox.wake()  # one delivery run for the chunk's "certificate ready" mails
     CertificateBatch.objects.filter(pk=batch.pk).update(
         processed=F("processed") + len(participant_ids),
         **{name: F(name) + value for name, value in counts.items()},

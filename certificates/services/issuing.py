@@ -18,7 +18,8 @@ from certificates import phrases
 from certificates.enums import CertificateStatus
 from certificates.models import Certificate
 from certificates.rendering import render_certificate, sha256
-from lookingup.emails import queue_email
+from lookingup.outbox import queue_mail
+from lookingup.validators import single_line
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, User
 from programmes.models import Programme
@@ -114,7 +115,7 @@ def _build(context: IssueContext, participant, summary, *, cohort_id, by, now, r
         programme=context.programme,
         cohort_id=cohort_id,
         participant=participant,
-        holder_name=participant.full_name.strip(),
+        holder_name=single_line(participant.full_name),
         language=participant.preferred_language,
         issued_at=now,
         issued_by=by,
@@ -128,20 +129,30 @@ def _build(context: IssueContext, participant, summary, *, cohort_id, by, now, r
     return certificate
 
 
-def _notify(certificate: Certificate) -> None:
-    participant = certificate.participant
-    queue_email(
+def _notify(certificate: Certificate, *, wake_now: bool = True) -> None:
+    """Queue "your certificate is ready" in the transaction that issues it."""
+    queue_mail(
         "certificate-ready",
-        to=participant.email,
-        language=participant.preferred_language,
-        context_ids={"certificate_id": certificate.pk},
+        to=certificate.participant,
+        key=f"certificate:{certificate.pk}:ready",
+        context={"certificate_id": certificate.pk},
+        programme_id=certificate.programme_id,
+        wake_now=wake_now,
     )
 
 
 def issue_prepared(
-    context: IssueContext, participant: User, summary, *, cohort_id=None, by=None, now=None
+    context: IssueContext,
+    participant: User,
+    summary,
+    *,
+    cohort_id=None,
+    by=None,
+    now=None,
+    wake_now: bool = True,
 ) -> Outcome:
-    """Issue with what a batch has already loaded (see ``issue_certificate``)."""
+    """Issue with what a batch has already loaded (see ``issue_certificate``); a batch wakes
+    the mail delivery once per chunk (``wake_now=False``)."""
     now = now or timezone.now()
     existing = Certificate.objects.valid().filter(
         participant=participant, programme=context.programme
@@ -164,7 +175,7 @@ def issue_prepared(
     try:
         with transaction.atomic():
             certificate.save()
-            _notify(certificate)
+            _notify(certificate, wake_now=wake_now)
     except IntegrityError:
         # Issued meanwhile by someone else (another batch, a double click): that one stands.
         certificate.pdf.delete(save=False)

@@ -180,3 +180,27 @@ def test_pdf_leaves_out_what_the_fetcher_refuses(certificate, looking_up, settin
     text = text_of(render_certificate(certificate, "en"))
 
     assert "Jason Nardi" in text  # rendered, without the file
+
+
+def test_worker_start_warns_without_harfbuzz_subset(monkeypatch, caplog):
+    from celery.signals import worker_ready
+
+    from certificates import rendering
+
+    monkeypatch.setattr(rendering.ctypes.util, "find_library", lambda name: None)
+
+    worker_ready.send(sender=None)
+
+    assert "libharfbuzz-subset0 is missing" in caplog.text
+
+
+def test_worker_start_is_quiet_with_harfbuzz_subset(monkeypatch, caplog):
+    from certificates import rendering
+
+    monkeypatch.setattr(
+        rendering.ctypes.util, "find_library", lambda name: "libharfbuzz-subset.so.0"
+    )
+
+    rendering.warn_without_harfbuzz_subset()
+
+    assert caplog.text == ""
