@@ -1,7 +1,8 @@
 """My space: progress towards each programme's certificate, and the certificates to download.
 
 One query for all their certificates; the enrolments come from the dashboard's own list when
-it has one. Programmes with a certificate rule add the few aggregate queries of their summary.
+it has one. A programme with a certificate rule and no certificate yet adds the few aggregate
+queries of the person's attendance summary.
 """
 
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ def my_certificates(context):
         certificate = certificates.get(programme.pk)
         if certificate is None and not has_rule(programme):
             continue
-        summary = summaries_for(programme, [user.pk]).get(user.pk)
+        # Progress only until the certificate is there: its queries are per programme.
+        summary = None if certificate else summaries_for(programme, [user.pk]).get(user.pk)
         rows.append(
             ProgrammeCertificate(
                 programme=programme,

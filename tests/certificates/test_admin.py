@@ -12,6 +12,7 @@ from certificates.enums import BatchStatus
 from certificates.models import Certificate, CertificateBatch
 from programmes.services import COORDINATORS_GROUP
 from tests.admin_helpers import admin_url
+from tests.certificates.factories import CertificateFactory
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +233,24 @@ def test_participant_cannot_reach_the_admin(client, marta, certificate):
     response = client.get(admin_url("certificates_certificate_changelist"))
 
     assert response.status_code == 302
+
+
+def _changelist_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = admin_url("certificates_certificate_changelist")
+    client.get(url)  # warm the per-process caches (content types, permissions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_certificate_changelist_queries_do_not_grow_with_rows(client, dana, looking_up):
+    client.force_login(dana)
+    CertificateFactory(programme=looking_up)
+    one = _changelist_queries(client)
+
+    CertificateFactory.create_batch(40, programme=looking_up)
+
+    assert _changelist_queries(client) == one

@@ -283,3 +283,31 @@ def test_claim_by_get_is_refused(client, marta, looking_up):
     client.force_login(marta)
 
     assert client.get(f"/en/certificates/programmes/{looking_up.pk}/claim/").status_code == 405
+
+
+def test_my_space_queries_do_not_grow_with_certificates(client, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.certificates.factories import CertificateFactory
+    from tests.factories import EnrolmentFactory, ParticipantFactory, ProgrammeFactory
+
+    person = ParticipantFactory()
+    client.force_login(person)
+
+    def queries() -> int:
+        client.get("/en/me/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/me/")
+        return len(captured)
+
+    programme = ProgrammeFactory()
+    EnrolmentFactory(participant=person, programme=programme)
+    CertificateFactory(participant=person, programme=programme)
+    one = queries()
+    for _ in range(5):
+        programme = ProgrammeFactory()
+        EnrolmentFactory(participant=person, programme=programme)
+        CertificateFactory(participant=person, programme=programme)
+
+    assert queries() == one
