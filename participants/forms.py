@@ -203,31 +203,3 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account and personal data will be erased for good."),
         required=True,
     )
-
-
-class InvitationForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
-    cohort = forms.ModelChoiceField(
-        label=_("Group"),
-        queryset=Cohort.objects.none(),
-        required=False,
-        help_text=_("Leave empty when the programme has a single group."),
-    )
-    email = forms.EmailField(
-        label=_("Email address"),
-        required=False,
-        help_text=_("Optional: only this person can use the link."),
-    )
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        programmes = Programme.objects.coordinated_by(user)
-        self.fields["programme"].queryset = programmes
-        self.fields["cohort"].queryset = Cohort.objects.filter(programme__in=programmes)
-
-    def clean(self):
-        cleaned = super().clean()
-        programme, cohort = cleaned.get("programme"), cleaned.get("cohort")
-        if programme and cohort and cohort.programme_id != programme.pk:
-            self.add_error("cohort", phrases.COHORT_OTHER_PROGRAMME)
-        return cleaned

@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 from functools import cache
 
@@ -15,7 +16,7 @@ from django_countries.fields import CountryField
 from lookingup.fields import LanguagesField
 from lookingup.validators import validate_single_line
 
-from .enums import EnrolmentMode, OrganisationKind, PartnerRole, ProgrammeStatus
+from .enums import EnrolmentMode, EnrolmentWindow, OrganisationKind, PartnerRole, ProgrammeStatus
 
 
 @cache
@@ -66,7 +67,17 @@ class Organisation(models.Model):
         return self.name
 
 
+def last_day_open(now) -> datetime.date:
+    """The oldest end date of a programme still open for enrolment at ``now``: today, in the
+    site's time zone (a programme ending on 10 January takes people until midnight in Rome)."""
+    return timezone.localdate(now)
+
+
 class ProgrammeQuerySet(models.QuerySet):
+    def public(self):
+        """Shown on the site: published, and archived ones as past programmes."""
+        return self.filter(status__in=ProgrammeStatus.public())
+
     def published(self):
         return self.filter(status=ProgrammeStatus.PUBLISHED)
 
@@ -76,15 +87,13 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(coordinators=user)
 
     def open_for_enrolment(self, now=None):
+        """``Programme.enrolment_window`` is OPEN, in SQL: keep the two in step (one test
+        checks them against each other at the edges)."""
         now = now or timezone.now()
-        return (
-            self.published()
-            .filter(
-                Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
-                Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
-                end_date__gte=now.date(),
-            )
-            .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        return self.published().filter(
+            Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
+            Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
+            end_date__gte=last_day_open(now),
         )
 
 
@@ -198,15 +207,24 @@ class Programme(models.Model):
                 {"languages": _("The languages offered must include the original language.")}
             )
 
+    def enrolment_window(self, now=None) -> str:
+        """The one rule for "is enrolment open": pages, the enrol POST and the list of open
+        programmes all ask it (``open_for_enrolment`` is its SQL twin). Who may enrol while it
+        is open (invitations, approval) is the enrolment service's business."""
+        now = now or timezone.now()
+        if self.status != ProgrammeStatus.PUBLISHED:
+            return EnrolmentWindow.NOT_PUBLISHED
+        if self.enrolment_opens_at is not None and now < self.enrolment_opens_at:
+            return EnrolmentWindow.NOT_YET
+        if (
+            self.enrolment_closes_at is not None and now >= self.enrolment_closes_at
+        ) or self.end_date < last_day_open(now):
+            return EnrolmentWindow.CLOSED
+        return EnrolmentWindow.OPEN
+
     @property
     def is_enrolment_open(self) -> bool:
-        now = timezone.now()
-        return (
-            self.status == ProgrammeStatus.PUBLISHED
-            and (self.enrolment_opens_at is None or self.enrolment_opens_at <= now)
-            and (self.enrolment_closes_at is None or now < self.enrolment_closes_at)
-            and self.end_date >= now.date()
-        )
+        return self.enrolment_window() == EnrolmentWindow.OPEN
 
     def phase(self, today=None) -> str:
         today = today or timezone.localdate()

@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from lookingup.fields import LanguagesField
 from lookingup.validators import validate_single_line
+from programmes.enums import ProgrammeStatus
 from programmes.models import Cohort, Programme, TimeZoneField, Track
 
 from .enums import MaterialKind, SessionKind, SessionStatus
@@ -39,7 +40,8 @@ MATERIAL_EXTENSIONS = [
 
 class SessionQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(programme__status="published")
+        """Sessions of public programmes (programmes.enums.ProgrammeStatus.public)."""
+        return self.filter(programme__status__in=ProgrammeStatus.public())
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).exclude(

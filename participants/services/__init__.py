@@ -9,20 +9,15 @@ every transaction with BEGIN IMMEDIATE, which serialises writers the same way.
 The package is split by topic; callers import from here: ``from participants import services``.
 """
 
-from .enrolment import (
-    approve,
-    cancel_enrolment,
-    cancellation_deadline,
-    enrol,
-    programme_starts_at,
-    reject,
-)
+from .cancellation import cancellation_deadline
+from .dates import programme_starts_at
+from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
-    INVITATION_SALT,
-    Invitation,
     accept_invitation,
+    invitation_refusal,
     make_invitation,
     read_invitation,
+    revoke_invitations,
 )
 from .outcome import Outcome
 from .queues import promote_waiting, waiting_position
@@ -30,8 +25,6 @@ from .registration import cancel_registration, register_for_session
 from .taking_part import regenerate_calendar_token, sessions_for, sessions_for_enrolment
 
 __all__ = [
-    "INVITATION_SALT",
-    "Invitation",
     "Outcome",
     "accept_invitation",
     "approve",
@@ -39,6 +32,7 @@ __all__ = [
     "cancel_registration",
     "cancellation_deadline",
     "enrol",
+    "invitation_refusal",
     "make_invitation",
     "programme_starts_at",
     "promote_waiting",
@@ -46,6 +40,7 @@ __all__ = [
     "regenerate_calendar_token",
     "register_for_session",
     "reject",
+    "revoke_invitations",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",
