@@ -254,3 +254,73 @@ def test_certificate_changelist_queries_do_not_grow_with_rows(client, dana, look
     CertificateFactory.create_batch(40, programme=looking_up)
 
     assert _changelist_queries(client) == one
+
+
+def png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 12), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _design_form(programme, **fields) -> dict:
+    return {
+        "programme": programme.pk,
+        "signatory_name": "Jason Nardi",
+        "signatory_role_en": "Coordinator, Solidarius Italia",
+        "show_partner_logos": "on",
+        "funder_notice": "erasmus_plus",
+        **fields,
+    }
+
+
+def test_coordinator_sets_the_design_with_a_signature(client, dana, looking_up, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates.models import CertificateDesign
+
+    client.force_login(dana)
+    signature = SimpleUploadedFile("firma.png", png(), "image/png")
+
+    response = client.post(
+        admin_url("certificates_certificatedesign_add"),
+        _design_form(looking_up, signature=signature),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    design = CertificateDesign.objects.get()
+    assert design.signature.name.startswith("signatures/firma")
+    assert design.funder_notice == "erasmus_plus"
+
+
+def test_design_refuses_a_signature_that_is_not_an_image(client, dana, looking_up):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(dana)
+    script = SimpleUploadedFile("firma.svg", b"<svg onload='alert(1)'/>", "image/svg+xml")
+
+    response = client.post(
+        admin_url("certificates_certificatedesign_add"), _design_form(looking_up, signature=script)
+    )
+
+    assert response.status_code == 200
+    assert "signature" in response.context["adminform"].form.errors
+
+
+def test_other_coordinator_cannot_design_anothers_certificates(
+    client, other_coordinator, looking_up
+):
+    from certificates.models import CertificateDesign
+
+    design = CertificateDesign.objects.create(programme=looking_up, signatory_name="Jason Nardi")
+    client.force_login(other_coordinator)
+
+    listing = client.get(admin_url("certificates_certificatedesign_changelist"))
+    change = client.get(admin_url("certificates_certificatedesign_change", design.pk))
+    add = client.post(admin_url("certificates_certificatedesign_add"), _design_form(looking_up))
+
+    assert "Jason Nardi" not in listing.content.decode()
+    assert change.status_code == 404
+    assert add.status_code == 200  # the programme is not among the choices
+    assert CertificateDesign.objects.count() == 1

@@ -204,3 +204,36 @@ def test_worker_start_is_quiet_with_harfbuzz_subset(monkeypatch, caplog):
     rendering.warn_without_harfbuzz_subset()
 
     assert caplog.text == ""
+
+
+def _png(size=(60, 20)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _images(pdf: bytes) -> int:
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    objects = page["/Resources"].get("/XObject", {})
+    return sum(1 for ref in objects.values() if ref.get_object()["/Subtype"] == "/Image")
+
+
+def test_pdf_shows_the_partners_logos_and_the_signature(certificate, looking_up):
+    from django.core.files.base import ContentFile
+
+    from tests.factories import OrganisationFactory, PartnershipFactory
+
+    ripess = OrganisationFactory(name="RIPESS Europe")
+    ripess.logo.save("ripess.png", ContentFile(_png()))
+    PartnershipFactory(programme=looking_up, organisation=ripess)
+    design = CertificateDesign.objects.create(programme=looking_up, signatory_name="Jason Nardi")
+    design.signature.save("firma.png", ContentFile(_png()))
+    without = _images(render_certificate(certificate, "en"))
+
+    design.show_partner_logos = False
+    design.save()
+
+    assert without == 3  # QR code, signature, logo
+    assert _images(render_certificate(certificate, "en")) == 2
