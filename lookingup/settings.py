@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "simple_history",
+    "import_export",
     "lookingup",
     "participants",
     "programmes",
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records who made each change kept in a model's history (attendance).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
     "lookingup.middleware.SignInNeedsCacheMiddleware",
 ]
@@ -361,3 +365,6 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "lookingup.views.csrf_failure"
+
+# Histories (attendance) are for auditors to read: nobody reverts a row from its history.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -4,12 +4,16 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.admin import CoordinatorScopedMixin, register_programme_path
-from programmes.models import Programme
 
-from . import services
-from .models import Enrolment, Invitation, SessionRegistration, User
+from . import attendance_admin, services
+from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
+
+register_programme_path(Enrolment, "programme")
+register_programme_path(SessionRegistration, "session__programme")
+register_programme_path(Attendance, "session__programme")
 
 
 @admin.register(User)
@@ -47,29 +51,12 @@ class UserAdmin(BaseUserAdmin):
     ]
 
 
-class CoordinatorScopedAdmin(admin.ModelAdmin):
+class ParticipationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
     """Coordinators see and act on their own programmes' people, nobody else's.
 
     Status changes only go through the admin actions, which call the services (emails,
     waiting lists); the rows themselves are read-only here.
     """
-
-    programme_path = "programme"
-
-    def _is_coordinator(self, request) -> bool:
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            return False
-        return user.is_superuser or user.coordinated_programmes.exists()
-
-    def has_module_permission(self, request):
-        return self._is_coordinator(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._is_coordinator(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._is_coordinator(request)
 
     def has_add_permission(self, request):
         return False
@@ -77,19 +64,12 @@ class CoordinatorScopedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        programmes = Programme.objects.coordinated_by(request.user)
-        return queryset.filter(**{f"{self.programme_path}__in": programmes})
-
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(CoordinatorScopedAdmin):
+class EnrolmentAdmin(ParticipationAdmin):
     list_display = ["participant", "programme", "cohort", "status", "queued_at", "created_at"]
     list_filter = ["status", "programme", "invited"]
     list_select_related = ["participant", "programme", "cohort"]
@@ -114,7 +94,7 @@ class EnrolmentAdmin(CoordinatorScopedAdmin):
 
 
 @admin.register(SessionRegistration)
-class SessionRegistrationAdmin(CoordinatorScopedAdmin):
+class SessionRegistrationAdmin(ParticipationAdmin):
     programme_path = "session__programme"
     list_display = ["participant", "session", "status", "queued_at", "created_at"]
     list_filter = ["status", "session__programme"]
@@ -186,3 +166,28 @@ class InvitationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
 
 def invitation_link(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(CoordinatorScopedMixin, SimpleHistoryAdmin):
+    """Attendance rows, read-only with their history: the register of each session, self
+    check-in and meeting-report imports write them (participants.services)."""
+
+    list_display = ["participant", "session", "status", "minutes", "source", "recorded_at"]
+    list_filter = ["status", "source", "session__programme"]
+    list_select_related = ["participant", "session"]
+    search_fields = ["participant__email", "participant__full_name", "session__title"]
+    date_hierarchy = "recorded_at"
+    history_list_display = ["status", "minutes", "source"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def get_urls(self):
+        return [*attendance_admin.urls(self), *super().get_urls()]

@@ -203,3 +203,14 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account and personal data will be erased for good."),
         required=True,
     )
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=20,
+        help_text=_("The six digits shown on the coordinators' screen."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
+    )

@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 
-from .enums import EnrolmentStatus, ParticipantRole
+from .enums import AttendanceSource, AttendanceStatus, EnrolmentStatus, ParticipantRole
 
 
 def new_calendar_token() -> str:
@@ -390,3 +391,79 @@ class Invitation(models.Model):
     def clean(self):
         if self.cohort_id and self.programme_id and self.cohort.programme_id != self.programme_id:
             raise ValidationError({"cohort": _("This group belongs to another programme.")})
+
+
+class Attendance(models.Model):
+    """Whether one person attended one session, and how long; every change is kept in
+    ``history`` (django-simple-history) for auditors.
+
+    ``minutes`` is the time attended when only part of the session was (a meeting report
+    gives it, a coordinator may type it); empty on present or late means the whole session.
+    The person's enrolment is kept alongside: after an account is deleted, the row stays as
+    an anonymous count attached to the enrolment (cohort, country, organisation type).
+    """
+
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+        null=True,
+        blank=True,
+        help_text=_("Emptied when the person deletes their account."),
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(_("attendance"), max_length=20, choices=AttendanceStatus.choices)
+    minutes = models.PositiveIntegerField(
+        _("minutes attended"),
+        null=True,
+        blank=True,
+        help_text=_("Only for partial attendance; empty means the whole session."),
+    )
+    source = models.CharField(
+        _("recorded through"),
+        max_length=20,
+        choices=AttendanceSource.choices,
+        default=AttendanceSource.REGISTER,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    history = HistoricalRecords(verbose_name=_("historical attendance"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["session", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "participant"],
+                condition=Q(participant__isnull=False),
+                name="attendance_one_per_session_and_person",
+                violation_error_message=_("This person's attendance is already recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        person = self.participant or _("deleted account")
+        return f"{person} – {self.session}: {self.get_status_display()}"

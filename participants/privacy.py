@@ -6,7 +6,7 @@ from django.utils import timezone
 from lookingup import outbox
 
 from .enums import EnrolmentStatus
-from .models import Enrolment, SessionRegistration, User
+from .models import Attendance, Enrolment, SessionRegistration, User
 
 
 def export_user_data(user: User) -> dict:
@@ -59,6 +59,19 @@ def export_user_data(user: User) -> dict:
                 "created_at": registration.created_at,
             }
             for registration in registrations
+        ],
+        "attendance": [
+            {
+                "programme": attendance.session.programme.title,
+                "session": attendance.session.title,
+                "starts_at": attendance.session.starts_at,
+                "status": attendance.status,
+                "minutes": attendance.minutes,
+                "recorded_at": attendance.recorded_at,
+            }
+            for attendance in Attendance.objects.filter(participant=user).select_related(
+                "session__programme"
+            )
         ],
     }
 

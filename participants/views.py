@@ -21,8 +21,9 @@ from sessions_app.models import Session
 from . import privacy as privacy_service
 from . import services
 from .enums import EnrolmentStatus
-from .forms import DeleteAccountForm, EnrolForm, ProfileForm
-from .models import Enrolment, SessionRegistration, User
+from .forms import CheckInForm, DeleteAccountForm, EnrolForm, ProfileForm
+from .models import Attendance, Enrolment, SessionRegistration, User
+from .services import check_in as check_in_service
 
 
 @require_POST
@@ -84,12 +85,20 @@ def dashboard(request):
         .order_by("session__starts_at", "pk")
     )
     sessions = services.sessions_for(user).select_related("programme")
+    past_sessions = list(sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"))
+    attendance = {
+        row.session_id: row
+        for row in Attendance.objects.filter(participant=user, session__in=past_sessions)
+    }
+    for session in past_sessions:
+        session.my_attendance = attendance.get(session.pk)
     context = {
         "nav": "me",
         "enrolments": enrolments,
         "registrations": registrations,
         "upcoming_sessions": sessions.filter(ends_at__gte=now).order_by("starts_at", "pk"),
-        "past_sessions": sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"),
+        "past_sessions": past_sessions,
+        "progress": services.progress_of(user),
         "calendar_url": request.build_absolute_uri(
             reverse("participants:calendar", kwargs={"token": user.calendar_token})
         ),
@@ -150,6 +159,20 @@ def cancel_registration(request, pk):
     registration = get_object_or_404(SessionRegistration, pk=pk, participant=request.user)
     _message(request, services.cancel_registration(registration))
     return _back(request, reverse("participants:dashboard"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request, pk):
+    """Self check-in: the QR code leads here with the code filled in; the POST checks in."""
+    session = get_object_or_404(Session.objects.public().select_related("programme"), pk=pk)
+    form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")[:20]})
+    if request.method == "POST" and form.is_valid():
+        _message(
+            request, check_in_service.check_in(request.user, session, form.cleaned_data["code"])
+        )
+        return redirect(session.get_absolute_url())
+    return render(request, "participants/check_in.html", {"session": session, "form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
@@ -78,6 +80,7 @@ class SessionAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
         "cohort_names",
         "status",
         "capacity",
+        "attendance_link",
     ]
     list_select_related = ["programme", "track"]
     list_filter = [
@@ -111,6 +114,12 @@ class SessionAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
     @admin.display(description=_("cohorts"))
     def cohort_names(self, obj):
         return ", ".join(str(cohort) for cohort in obj.cohorts.all())
+
+    @admin.display(description=_("attendance"))
+    def attendance_link(self, obj):
+        # The register lives with the participants' data (participants/attendance_admin.py).
+        url = reverse("admin:participants_attendance_register", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Register"))
 
     @admin.action(description=_("Replicate for other cohorts"), permissions=["add"])
     def replicate_for_cohorts(self, request, queryset):

@@ -22,6 +22,7 @@ from lookingup.outbox import queue_mail
 from lookingup.validators import single_line
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, User
+from participants.services import attendance_summaries, has_certificate_rule, is_eligible
 from programmes.models import Programme
 from sessions_app.models import Session
 
@@ -70,27 +71,17 @@ class IssueContext:
 
 
 def summaries_for(programme: Programme, participant_ids: list[int]) -> dict:
-    from participants.services import attendance_summaries
-
     return attendance_summaries(programme, participant_ids=participant_ids)
 
 
 def eligible(summary, programme: Programme) -> bool:
-    from participants.services import is_eligible
-
+    """The programme's rule, asked of its one owner (participants.services.is_eligible)."""
     return summary is not None and is_eligible(summary, programme)
-
-
-def has_rule(programme: Programme) -> bool:
-    """Only to choose the wording of a refusal: is_eligible decides."""
-    return (
-        programme.certificate_min_share is not None or programme.certificate_min_hours is not None
-    )
 
 
 def _refusal(programme, participant, summary) -> Outcome | None:
     if not eligible(summary, programme):
-        if not has_rule(programme):
+        if not has_certificate_rule(programme):
             return Outcome.refused(phrases.NO_RULE, reason="not_eligible")
         message = phrases.NOT_ELIGIBLE % {"name": participant.get_full_name()}
         return Outcome.refused(message, reason="not_eligible")

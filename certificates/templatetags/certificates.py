@@ -1,8 +1,8 @@
-"""My space: progress towards each programme's certificate, and the certificates to download.
+"""My space: the certificate of each programme, or how far the person is from it.
 
-One query for all their certificates; the enrolments come from the dashboard's own list when
-it has one. A programme with a certificate rule and no certificate yet adds the few aggregate
-queries of the person's attendance summary.
+The attendance and the rule come from the dashboard's own ``progress`` (participants'
+``progress_of``: a few queries however many programmes); this adds one query for the person's
+certificates.
 """
 
 from dataclasses import dataclass
@@ -11,9 +11,7 @@ from django import template
 from django.conf import settings
 
 from certificates.models import Certificate
-from certificates.services.issuing import eligible, has_rule, summaries_for
-from participants.enums import EnrolmentStatus
-from participants.models import Enrolment
+from participants.services import progress_of
 
 register = template.Library()
 
@@ -29,31 +27,26 @@ class ProgrammeCertificate:
 @register.inclusion_tag("certificates/_my_certificates.html", takes_context=True)
 def my_certificates(context):
     user = context["request"].user
+    progress = context.get("progress")
+    if progress is None:
+        progress = progress_of(user)
     certificates = {
         certificate.programme_id: certificate
-        for certificate in Certificate.objects.valid().filter(participant=user)
+        for certificate in Certificate.objects.valid()
+        .filter(participant=user)
+        .select_related("programme")
     }
-    enrolments = context.get("enrolments")
-    if enrolments is None:
-        enrolments = Enrolment.objects.filter(participant=user).select_related("programme")
     rows = []
-    for enrolment in enrolments:
-        if enrolment.status != EnrolmentStatus.CONFIRMED:
+    for item in progress:
+        certificate = certificates.pop(item.programme.pk, None)
+        if certificate is None and not item.has_rule:
             continue
-        programme = enrolment.programme
-        certificate = certificates.get(programme.pk)
-        if certificate is None and not has_rule(programme):
-            continue
-        # Progress only until the certificate is there: its queries are per programme.
-        summary = None if certificate else summaries_for(programme, [user.pk]).get(user.pk)
-        rows.append(
-            ProgrammeCertificate(
-                programme=programme,
-                certificate=certificate,
-                summary=summary,
-                eligible=certificate is not None or eligible(summary, programme),
-            )
-        )
+        rows.append(ProgrammeCertificate(item.programme, certificate, item.summary, item.eligible))
+    # Certificates of programmes the person is no longer confirmed in stay downloadable.
+    rows += [
+        ProgrammeCertificate(certificate.programme, certificate, None, True)
+        for certificate in certificates.values()
+    ]
     return {
         "rows": rows,
         "languages": settings.LANGUAGES,

@@ -9,6 +9,18 @@ every transaction with BEGIN IMMEDIATE, which serialises writers the same way.
 The package is split by topic; callers import from here: ``from participants import services``.
 """
 
+from .attendance import (
+    AttendanceSummary,
+    Mark,
+    RecordOutcome,
+    attendance_summaries,
+    counted_sessions,
+    has_certificate_rule,
+    is_eligible,
+    progress_of,
+    record_attendance,
+    session_minutes,
+)
 from .cancellation import cancellation_deadline
 from .dates import programme_starts_at
 from .enrolment import approve, cancel_enrolment, enrol, reject
@@ -22,9 +34,33 @@ from .invitations import (
 from .outcome import Outcome
 from .queues import promote_waiting, waiting_position
 from .registration import cancel_registration, register_for_session
-from .taking_part import regenerate_calendar_token, sessions_for, sessions_for_enrolment
+from .taking_part import (
+    participants_by_session,
+    participants_of,
+    regenerate_calendar_token,
+    sessions_count_by_participant,
+    sessions_for,
+    sessions_for_enrolment,
+    takes_part,
+    taking_part_pairs,
+)
 
 __all__ = [
+    "AttendanceSummary",
+    "Mark",
+    "RecordOutcome",
+    "attendance_summaries",
+    "counted_sessions",
+    "has_certificate_rule",
+    "is_eligible",
+    "participants_by_session",
+    "participants_of",
+    "progress_of",
+    "record_attendance",
+    "session_minutes",
+    "sessions_count_by_participant",
+    "takes_part",
+    "taking_part_pairs",
     "Outcome",
     "accept_invitation",
     "approve",

@@ -150,3 +150,30 @@ def session_box(context, session):
         )
         box["can_register"] = refusal is None
     return box
+
+
+@register.simple_tag(takes_context=True)
+def check_in_box(context, session):
+    """The self check-in box for ``session``: ``open`` when the signed-in person takes part and
+    the check-in window is open (in-person sessions), ``checked_in`` once they are in."""
+    from participants.enums import AttendanceStatus
+    from participants.forms import CheckInForm
+    from participants.models import Attendance
+    from participants.services import check_in
+
+    request = context.get("request")
+    user = _user(request)
+    box = {"open": False, "checked_in": False}
+    if user is None or session.is_online or not check_in.is_check_in_open(session):
+        return box
+    taking_part = _cached(
+        request, "sessions", lambda: set(services.sessions_for(user).values_list("pk", flat=True))
+    )
+    if session.pk not in taking_part:
+        return box
+    box["open"] = True
+    box["checked_in"] = Attendance.objects.filter(
+        session=session, participant=user, status__in=AttendanceStatus.attended()
+    ).exists()
+    box["form"] = CheckInForm()
+    return box

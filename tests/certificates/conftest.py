@@ -1,17 +1,17 @@
 """Certificates' fixtures: a programme like LOOKING UP with attended sessions.
 
-``attendance`` stands in for the attendance feature (issue 9, built in parallel) until it lands
-on main: it answers ``attendance_summaries`` / ``is_eligible`` under the agreed contract.
+Attendance is recorded through the register's own service (``record_attendance``), so
+eligibility is what ``participants.services.is_eligible`` says about real rows.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from participants import services as participant_services
+from participants.enums import AttendanceStatus
+from participants.services import Mark, record_attendance
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -22,70 +22,21 @@ from tests.factories import (
 )
 
 
-@dataclass(frozen=True)
-class Summary:
-    participant_id: int
-    programme_id: int
-    sessions_total: int
-    sessions_attended: int
-    minutes_attended: int
-    attended_sessions: list = field(default_factory=list)
+class Register:
+    """Marks people present, as a coordinator does from the register."""
 
-    @property
-    def hours_attended(self) -> Decimal:
-        return (Decimal(self.minutes_attended) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-    @property
-    def share_attended(self) -> Decimal:
-        if not self.sessions_total:
-            return Decimal(0)
-        return Decimal(self.sessions_attended) / Decimal(self.sessions_total)
-
-
-class FakeAttendance:
-    def __init__(self):
-        self.records: dict[tuple[int, int], Summary] = {}
-
-    def attend(self, participant, programme, sessions, *, total=None, minutes=None):
-        attended = [
-            (s.pk, minutes or int((s.ends_at - s.starts_at).total_seconds() // 60))
-            for s in sessions
-        ]
-        self.records[(programme.pk, participant.pk)] = Summary(
-            participant_id=participant.pk,
-            programme_id=programme.pk,
-            sessions_total=total if total is not None else len(sessions),
-            sessions_attended=len(sessions),
-            minutes_attended=sum(m for _pk, m in attended),
-            attended_sessions=attended,
-        )
-
-    def attendance_summaries(self, programme, *, participant_ids=None):
-        return {
-            participant_id: summary
-            for (programme_id, participant_id), summary in self.records.items()
-            if programme_id == programme.pk
-            and (participant_ids is None or participant_id in participant_ids)
-        }
-
-    @staticmethod
-    def is_eligible(summary, programme) -> bool:
-        share, hours = programme.certificate_min_share, programme.certificate_min_hours
-        if share is None and hours is None:
-            return False
-        return (share is None or summary.share_attended >= share) and (
-            hours is None or summary.hours_attended >= hours
-        )
+    def attend(self, participant, programme, sessions, *, minutes=None):
+        """``participant`` was present at each of ``sessions`` (``minutes`` of each, when
+        given: partial attendance)."""
+        for session in sessions:
+            mark = Mark(participant.pk, AttendanceStatus.PRESENT, minutes)
+            outcome = record_attendance(session, [mark], by=None)
+            assert outcome.ok, outcome.message
 
 
 @pytest.fixture
-def attendance(monkeypatch):
-    fake = FakeAttendance()
-    monkeypatch.setattr(
-        participant_services, "attendance_summaries", fake.attendance_summaries, raising=False
-    )
-    monkeypatch.setattr(participant_services, "is_eligible", fake.is_eligible, raising=False)
-    return fake
+def attendance(db):
+    return Register()
 
 
 @pytest.fixture

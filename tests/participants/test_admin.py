@@ -5,11 +5,20 @@ from participants import services
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Invitation
 from programmes.enums import EnrolmentMode
+from programmes.services import ensure_coordinators_group
 from tests.factories import EnrolmentFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:participants_enrolment_changelist"
+
+
+@pytest.fixture(autouse=True)
+def _coordinators_in_their_group(coordinator, charlie):
+    """Coordinators hold the group's permissions; the admin narrows them to their programmes."""
+    group = ensure_coordinators_group()
+    coordinator.groups.add(group)
+    charlie.groups.add(group)
 
 
 @pytest.fixture
@@ -36,7 +45,7 @@ def test_coordinator_of_another_programme_cannot_open_an_enrolment(client, charl
 
     response = client.get(reverse("admin:participants_enrolment_change", args=[enrolment.pk]))
 
-    assert response.status_code == 302  # the admin sends unknown objects back to the list
+    assert response.status_code == 404
 
 
 def test_participant_cannot_open_the_admin_list(client, alice):
