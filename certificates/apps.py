@@ -12,21 +12,10 @@ class CertificatesConfig(AppConfig):
         from programmes.services import COORDINATOR_PERMISSIONS
 
         from . import signals  # noqa: F401
+        from .permissions import COORDINATOR_PERMISSIONS as OURS
         from .rendering import warn_without_harfbuzz_subset
 
-        COORDINATOR_PERMISSIONS.extend(
-            permission
-            for permission in [
-                "certificates.view_certificate",
-                "certificates.change_certificate",
-                "certificates.view_certificatebatch",
-                "certificates.add_certificatebatch",
-                "certificates.view_certificatedesign",
-                "certificates.add_certificatedesign",
-                "certificates.change_certificatedesign",
-            ]
-            if permission not in COORDINATOR_PERMISSIONS
-        )
+        COORDINATOR_PERMISSIONS.extend(p for p in OURS if p not in COORDINATOR_PERMISSIONS)
         # Subsetting fonts without HarfBuzz's library falls back to fontTools, about 3× slower:
         # say so once, where the batch jobs run.
         worker_ready.connect(warn_without_harfbuzz_subset, weak=False)

@@ -40,9 +40,9 @@ class IssueContext:
 
     @classmethod
     def load(cls, programme: Programme) -> "IssueContext":
-        sessions = Session.objects.filter(programme=programme).only(
-            "pk", "starts_at", *(f"title_{code}" for code, _name in settings.LANGUAGES)
-        )
+        # With their programme, so that an untranslated title falls back to the programme's
+        # original language, as on the pages.
+        sessions = Session.objects.filter(programme=programme).select_related("programme")
         return cls(programme=programme, sessions={session.pk: session for session in sessions})
 
     def snapshot(self, summary) -> list[dict]:
