@@ -160,7 +160,8 @@ def qr_code(url: str) -> str:
     import segno
 
     # A PNG: WeasyPrint draws an SVG of a QR code's hundreds of modules far more slowly.
-    return segno.make(url, error="m").png_data_uri(scale=6, border=0, dark="#1b1b1b")
+    # One pixel per module, drawn sharp at any size (image-rendering: pixelated in the CSS).
+    return segno.make(url, error="m").png_data_uri(scale=1, border=0, dark="#1b1b1b")
 
 
 def verification_url(certificate: Certificate) -> str:

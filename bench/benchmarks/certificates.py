@@ -198,10 +198,11 @@ def _seed_batch(run: str):
 def _forget_batch(programme) -> None:
     from certificates.models import Certificate, CertificateBatch
     from lookingup.models import Mail
-    from participants.models import Attendance, User
+    from participants.models import Attendance, Enrolment, User
 
     Attendance.objects.filter(session__programme=programme).delete()
     Mail.objects.filter(programme=programme).delete()
+    Enrolment.objects.filter(programme=programme).delete()
     for certificate in Certificate.objects.filter(programme=programme).iterator():
         certificate.delete()
     CertificateBatch.objects.filter(programme=programme).delete()
