@@ -177,18 +177,34 @@ def _hours(minutes: int) -> str:
     return formats.number_format(hours, decimal_pos=1)
 
 
-def certificate_context(certificate: Certificate, language: str) -> dict:
+@dataclass
+class Presentation:
+    """What a programme prints on all its certificates: loaded once for a whole batch."""
+
+    design: CertificateDesign | None
+    partners: list
+
+    @classmethod
+    def load(cls, programme) -> "Presentation":
+        design = CertificateDesign.objects.filter(programme=programme).first()
+        partners = []
+        if design is None or design.show_partner_logos:
+            partnerships = programme.partnerships.select_related("organisation")
+            partners = [p.organisation for p in partnerships if p.organisation.logo]
+            if programme.funder_id and programme.funder.logo:
+                partners.append(programme.funder)
+        return cls(design, partners)
+
+
+def certificate_context(
+    certificate: Certificate, language: str, presentation: Presentation | None = None
+) -> dict:
     """What the template needs, in ``language`` (call inside ``translation.override``)."""
     from . import phrases
 
     programme = certificate.programme
-    design = CertificateDesign.objects.filter(programme=programme).first()
-    partners = []
-    if design is None or design.show_partner_logos:
-        partnerships = programme.partnerships.select_related("organisation")
-        partners = [p.organisation for p in partnerships if p.organisation.logo]
-        if programme.funder_id and programme.funder.logo:
-            partners.append(programme.funder)
+    presentation = presentation or Presentation.load(programme)
+    design = presentation.design
     sessions = []
     for entry in certificate.sessions:
         starts_at = timezone.datetime.fromisoformat(entry["starts_at"])
@@ -214,7 +230,7 @@ def certificate_context(certificate: Certificate, language: str) -> dict:
         "total_hours": _hours(certificate.minutes_attended),
         "sessions": sessions,
         "design": design,
-        "partners": partners,
+        "partners": presentation.partners,
         "funder_notice": phrases.funder_notice(design),
         "verification_url": url,
         "qr_code": qr_code(url),
@@ -222,10 +238,16 @@ def certificate_context(certificate: Certificate, language: str) -> dict:
     }
 
 
-def render_certificate(certificate: Certificate, language: str | None = None) -> bytes:
+def render_certificate(
+    certificate: Certificate,
+    language: str | None = None,
+    *,
+    presentation: Presentation | None = None,
+) -> bytes:
     language = language or certificate.language
     with translation.override(language):
-        html = render_to_string(TEMPLATE, certificate_context(certificate, language))
+        context = certificate_context(certificate, language, presentation)
+        html = render_to_string(TEMPLATE, context)
     return html_to_pdf(html)
 
 

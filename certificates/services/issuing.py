@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from certificates import phrases
 from certificates.enums import CertificateStatus
 from certificates.models import Certificate
-from certificates.rendering import render_certificate, sha256
+from certificates.rendering import Presentation, render_certificate, sha256
 from lookingup.outbox import queue_mail
 from lookingup.validators import single_line
 from participants.enums import EnrolmentStatus
@@ -37,13 +37,20 @@ class IssueContext:
 
     programme: Programme
     sessions: dict[int, Session] = field(default_factory=dict)
+    presentation: Presentation | None = None
+    cohorts: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, programme: Programme) -> "IssueContext":
         # With their programme, so that an untranslated title falls back to the programme's
         # original language, as on the pages.
         sessions = Session.objects.filter(programme=programme).select_related("programme")
-        return cls(programme=programme, sessions={session.pk: session for session in sessions})
+        return cls(
+            programme=programme,
+            sessions={session.pk: session for session in sessions},
+            presentation=Presentation.load(programme),
+            cohorts={cohort.pk: cohort for cohort in programme.cohorts.all()},
+        )
 
     def snapshot(self, summary) -> list[dict]:
         """The sessions attended as printed: date, minutes, title in each language."""
@@ -104,7 +111,7 @@ def _build(context: IssueContext, participant, summary, *, cohort_id, by, now, r
     """A certificate with its PDF rendered and stored, not yet saved."""
     certificate = Certificate(
         programme=context.programme,
-        cohort_id=cohort_id,
+        cohort=context.cohorts.get(cohort_id),
         participant=participant,
         holder_name=single_line(participant.full_name),
         language=participant.preferred_language,
@@ -114,7 +121,7 @@ def _build(context: IssueContext, participant, summary, *, cohort_id, by, now, r
         minutes_attended=int(summary.minutes_attended),
         replaces=replaces,
     )
-    pdf = render_certificate(certificate)
+    pdf = render_certificate(certificate, presentation=context.presentation)
     certificate.pdf_sha256 = sha256(pdf)
     certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
     return certificate
