@@ -5,6 +5,7 @@ what is really in the database then, in their words.
 """
 
 from django.urls import reverse
+from django.utils import formats
 
 from lookingup.emails import Attachment, email
 
@@ -60,8 +61,44 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         "about_path": about_url,
         "notice_hours": programme.cancellation_notice_hours,
     }
+    if session is not None:
+        # Formatted here: the template's date filter would move it into the site's zone.
+        context["starts"] = formats.date_format(session.local_start, "DATETIME_FORMAT")
     if entry.status == EnrolmentStatus.CONFIRMED and sessions:
         title = session.title if session else programme.title
         context["attachments"] = [_calendar(sessions, name=str(title))]
         context["has_calendar"] = True
     return context
+
+
+@email("coordinator-digest")
+def digest_context(*, user_id: int, at: str) -> dict | None:
+    import datetime as dt
+
+    from sessions_app.emails import format_when
+
+    from .models import User
+    from .services import weekly_digest
+
+    person = User.objects.filter(pk=user_id, is_active=True, weekly_digest=True).first()
+    if person is None:
+        return None
+    digest = weekly_digest(person, now=dt.datetime.fromisoformat(at))
+    return {
+        "participant": person,
+        "digest": digest,
+        "lines": [
+            {
+                "title": line.session.title,
+                "programme": line.session.programme.title,
+                "when": format_when(
+                    line.session.starts_at, line.session.ends_at, line.session.time_zone
+                ),
+                "confirmed": line.confirmed,
+                "waiting": line.waiting,
+                "capacity": line.session.capacity,
+            }
+            for line in digest.upcoming
+        ],
+        "admin_path": reverse("admin:sessions_app_session_changelist"),
+    }

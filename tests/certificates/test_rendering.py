@@ -67,10 +67,10 @@ def test_pdf_reads_name_programme_hours_and_code_in_each_language(
 @pytest.mark.parametrize(
     ("language", "workshop_date"),
     [
-        ("it", "12 Giugno 2024"),
+        ("it", "12 giugno 2024"),
         ("en", "June 12, 2024"),
         ("fr", "12 juin 2024"),
-        ("pt", "12 de Junho de 2024"),
+        ("pt", "12 de junho de 2024"),
     ],
 )
 def test_pdf_dates_are_written_in_the_language(certificate, language, workshop_date):
