@@ -235,6 +235,15 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _start_worker(log: Path) -> subprocess.Popen:
     env = {**os.environ, "CELERY_TASK_ALWAYS_EAGER": "0", "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "celery", "-A", "lookingup", "worker"]
@@ -273,6 +282,8 @@ def measure_batch(server=None, requests: int = 0, warmup: int = 0) -> list[float
             time.sleep(0.5)
         wall = time.monotonic() - started
         memory_at_end = [_rss_mb(pid) for pid in _children(worker.pid)]
+        # What the batch cost in CPU, whatever else the machine was doing meanwhile.
+        cpu = sum(_cpu_seconds(pid) for pid in [worker.pid, *_children(worker.pid)])
     finally:
         worker.terminate()
         worker.wait(timeout=60)
@@ -288,6 +299,7 @@ def measure_batch(server=None, requests: int = 0, warmup: int = 0) -> list[float
         f"  certificate batch: {batch.issued} issued of {batch.total} in {wall:.1f} s "
         f"({batch.total / wall:.1f}/s; target {TARGET_BATCH_SECONDS} s"
         f"{', MISSED' if missed else ''}), status {batch.status}\n"
+        f"  worker CPU time {cpu:.0f} s, i.e. {cpu / 2:.0f} s of wall time on two idle cores\n"
         f"  worker processes' memory after 100: "
         f"{', '.join(f'{mb:.0f} MB' for mb in memory_at_100)}; at the end: "
         f"{', '.join(f'{mb:.0f} MB' for mb in memory_at_end)} (largest growth {growth:+.0f}%)",
