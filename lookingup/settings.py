@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "programmes",
     "sessions_app",
     "goodpractices",
+    "certificates",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,11 @@ ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2024-04")
 # Invitation links to invitation-only programmes stay valid this many days.
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
+# Certificates: the Ed25519 key that signs the Open Badges credentials (base64url of the
+# 32-byte seed, or PEM); derived from SECRET_KEY when unset. See certificates/credentials.py.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY")
+# Lookups on the public verification page per client address and hour.
+CERTIFICATE_VERIFICATIONS_PER_HOUR = env_int("CERTIFICATE_VERIFICATIONS_PER_HOUR", 60)
 # Behind a reverse proxy every request comes from the proxy's address: allauth must read the
 # client's from X-Forwarded-For, trusting as many proxies as stand in front (docker-compose: 1).
 # Never set it without a proxy that overwrites the header, or clients choose their address.

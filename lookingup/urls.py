@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from certificates.urls import document_urlpatterns as certificate_documents
 from participants.views import set_language
 from programmes.views import home
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    *certificate_documents,
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("sessions/", include("sessions_app.urls")),
     path("good-practices/", include("goodpractices.urls")),
     path("me/", include("participants.urls")),
+    path("certificates/", include("certificates.urls")),
 )
 
 if settings.DEBUG:

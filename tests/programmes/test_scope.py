@@ -16,12 +16,14 @@ from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from certificates.models import Certificate, CertificateBatch, CertificateDesign
 from lookingup.models import Mail
 from participants.models import Attendance, Enrolment, Invitation, SessionRegistration
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 from programmes.scope import CoordinatorScopedMixin
 from programmes.services import ensure_coordinators_group
 from sessions_app.models import Material, Session
+from tests.certificates.factories import CertificateFactory
 from tests.factories import (
     AttendanceFactory,
     CohortFactory,
@@ -90,6 +92,15 @@ MAKERS[Mail] = lambda programme, tag: Mail.objects.create(
 )
 MAKERS[Invitation] = lambda programme, tag: Invitation.objects.create(
     programme=programme, email=f"{tag.lower()}@example.org"
+)
+MAKERS[Certificate] = lambda programme, tag: CertificateFactory(
+    programme=programme, participant=_person(tag), holder_name=f"{tag} Person"
+)
+MAKERS[CertificateBatch] = lambda programme, tag: CertificateBatch.objects.create(
+    programme=programme
+)
+MAKERS[CertificateDesign] = lambda programme, tag: CertificateDesign.objects.create(
+    programme=programme, signatory_name=f"{tag} Signatory"
 )
 # Registered admins whose rows belong to no programme, with the reason.
 SHARED = {
