@@ -59,9 +59,70 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         "dashboard_path": dashboard_url,
         "about_path": about_url,
         "notice_hours": programme.cancellation_notice_hours,
+        "reason": getattr(entry, "decision_reason", ""),
     }
     if entry.status == EnrolmentStatus.CONFIRMED and sessions:
         title = session.title if session else programme.title
         context["attachments"] = [_calendar(sessions, name=str(title))]
         context["has_calendar"] = True
     return context
+
+
+# --- Coordinators' decisions and messages (participants/services/bulk.py)
+
+
+@email("enrolment-moved")
+def build_moved(*, enrolment_id: int):
+    enrolment = (
+        Enrolment.objects.select_related("participant", "programme", "cohort")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+    if enrolment is None or enrolment.participant is None or enrolment.cohort is None:
+        return None
+    from . import services
+
+    return {
+        "participant": enrolment.participant,
+        "programme": enrolment.programme,
+        "cohort": enrolment.cohort,
+        "entry": enrolment,
+        "waiting_position": services.waiting_position(enrolment),
+        "dashboard_path": reverse("participants:dashboard"),
+    }
+
+
+@email("coordinator-cancelled")
+def build_cancelled_by_coordinators(
+    *, reason: str = "", enrolment_id: int | None = None, registration_id: int | None = None
+):
+    if registration_id is not None:
+        entry = (
+            SessionRegistration.objects.select_related("participant", "session__programme")
+            .filter(pk=registration_id)
+            .first()
+        )
+        title = entry.session.title if entry else ""
+    else:
+        entry = (
+            Enrolment.objects.select_related("participant", "programme")
+            .filter(pk=enrolment_id)
+            .first()
+        )
+        title = entry.programme.title if entry else ""
+    if entry is None or entry.participant is None:
+        return None
+    return {
+        "participant": entry.participant,
+        "title": title,
+        "reason": reason,
+        "dashboard_path": reverse("participants:dashboard"),
+    }
+
+
+@email("coordinator-message")
+def build_coordinator_message(*, subject: str, body: str, sender_id: int | None = None):
+    from .models import User
+
+    sender = User.objects.filter(pk=sender_id).first() if sender_id else None
+    return {"subject": subject, "body": body, "sender": sender}

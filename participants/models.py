@@ -236,6 +236,11 @@ class Enrolment(Participation):
         null=True,
         blank=True,
     )
+    decision_reason = models.TextField(
+        _("reason given"),
+        blank=True,
+        help_text=_("Sent to the person with a rejection or a cancellation by the coordinators."),
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 

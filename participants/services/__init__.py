@@ -21,6 +21,7 @@ from .attendance import (
     record_attendance,
     session_minutes,
 )
+from .bulk import Message, cancel_by_coordinator, message_people, move_to_cohort, reject_with_reason
 from .enrolment import (
     approve,
     cancel_enrolment,
@@ -53,6 +54,11 @@ from .taking_part import (
 __all__ = [
     "INVITATION_SALT",
     "AttendanceSummary",
+    "Message",
+    "cancel_by_coordinator",
+    "message_people",
+    "move_to_cohort",
+    "reject_with_reason",
     "Mark",
     "RecordOutcome",
     "attendance_summaries",
