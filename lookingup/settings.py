@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -293,12 +294,20 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The hour (site time) at which coordinators who chose it get their digest of pending requests.
+APPROVAL_DIGEST_HOUR = env_int("APPROVAL_DIGEST_HOUR", 8)
 CELERY_BEAT_SCHEDULE: dict = {
     "deliver-due-mail": {
         "task": "lookingup.deliver_due_mail",
         "schedule": OUTBOX_SWEEP_SECONDS,
         # A sweep that waited longer than its own interval is superseded by the next one.
         "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+    # Coordinators who chose a daily digest of requests awaiting approval (participants).
+    "approval-digests": {
+        "task": "participants.send_approval_digests",
+        "schedule": crontab(hour=APPROVAL_DIGEST_HOUR, minute=0),
+        "options": {"expires": 3600},
     },
 }
 CELERY_TIMEZONE = TIME_ZONE

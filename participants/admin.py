@@ -42,6 +42,7 @@ class UserAdmin(BaseUserAdmin):
                     "country",
                     "preferred_language",
                     "listed_to_participants",
+                    "approval_digest",
                 ]
             },
         ),
@@ -233,6 +234,11 @@ class EnrolmentAdmin(BulkActionsMixin, ParticipationAdmin):
                 "invitation/",
                 self.admin_site.admin_view(self.invitation_view),
                 name="participants_enrolment_invitation",
+            ),
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: bulk_admin.import_view(self, request)),
+                name="participants_enrolment_import",
             ),
             *super().get_urls(),
         ]

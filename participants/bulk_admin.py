@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.admin import helpers
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -303,3 +304,73 @@ def export(queryset, *, kind: str, file_format: str) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="{kind}-{stamp}.{file_format}"'
     return response
+
+
+# --- Importing participants (EnrolmentAdmin's "import/" page)
+
+
+class ImportForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
+    file = forms.FileField(
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_(
+            "First row: the column names. Columns: name, email, organisation, country, "
+            "language, cohort (name and email are required; cohort when the programme has "
+            "several)."
+        ),
+    )
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+PREVIEW_ROWS_SHOWN = 50
+
+
+def import_view(model_admin, request):
+    """Upload, preview (every problem listed, nothing written), then confirm."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404, redirect
+
+    from programmes.scope import coordinated_programmes
+
+    from .services import imports
+
+    if not model_admin.has_change_permission(request):
+        raise PermissionDenied
+    programmes = coordinated_programmes(request.user)
+    preview = None
+    if request.method == "POST" and "confirm" in request.POST:
+        programme = get_object_or_404(programmes, pk=request.POST.get("programme"))
+        outcome = imports.apply_import(
+            programme,
+            request.POST.get("token", ""),
+            valid_only="valid_only" in request.POST,
+            by=request.user,
+        )
+        model_admin.message_user(
+            request, outcome.message, messages.SUCCESS if outcome.ok else messages.ERROR
+        )
+        if outcome.ok:
+            return redirect(
+                reverse("admin:participants_enrolment_changelist")
+                + f"?programme__id__exact={programme.pk}"
+            )
+        form = ImportForm(programmes=programmes, initial={"programme": programme})
+    else:
+        form = ImportForm(request.POST or None, request.FILES or None, programmes=programmes)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            preview = imports.preview_import(
+                form.cleaned_data["programme"], upload.read(), upload.name
+            )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Import participants"),
+        "opts": model_admin.model._meta,
+        "form": form,
+        "preview": preview,
+        "shown": PREVIEW_ROWS_SHOWN,
+    }
+    return TemplateResponse(request, "admin/participants/enrolment/import.html", context)

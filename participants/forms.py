@@ -147,6 +147,7 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             "country",
             "preferred_language",
             "listed_to_participants",
+            "approval_digest",
         ]
 
     field_order = [
@@ -165,6 +166,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        if not self.instance.is_staff:
+            # Only coordinators receive requests to approve.
+            del self.fields["approval_digest"]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
 
     def clean(self):

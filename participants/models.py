@@ -92,6 +92,14 @@ class User(AbstractUser):
             "Other participants of the same programmes may see your name and organisation."
         ),
     )
+    approval_digest = models.BooleanField(
+        _("daily digest of requests"),
+        default=False,
+        help_text=_(
+            "For coordinators: one email a day listing the requests awaiting approval, "
+            "instead of one email for each request."
+        ),
+    )
     calendar_token = models.CharField(
         _("calendar feed token"),
         max_length=64,
