@@ -95,6 +95,7 @@ MIDDLEWARE = [
     # Records who made each change kept in a model's history (attendance).
     "simple_history.middleware.HistoryRequestMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
+    "lookingup.middleware.SignInNeedsCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lookingup.urls"
@@ -146,7 +147,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Degrades to "no cache" while Redis is down (lookingup/cache_backends.py).
+            "BACKEND": "lookingup.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang the pages: give up on it quickly.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -191,6 +198,10 @@ ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2024-04")
 # Invitation links to invitation-only programmes stay valid this many days.
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
+# Behind a reverse proxy every request comes from the proxy's address: allauth must read the
+# client's from X-Forwarded-For, trusting as many proxies as stand in front (docker-compose: 1).
+# Never set it without a proxy that overwrites the header, or clients choose their address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's own defaults (login failures, sign-ups, resets per IP and per key) stay on;
 # ACCOUNT_RATE_LIMITS is only ever tightened, never switched off.
 

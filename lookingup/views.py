@@ -20,8 +20,9 @@ def healthz(request):
 @require_GET
 @never_cache
 def readyz(request):
-    """Ready to serve: the database answers and the Celery broker accepts a connection."""
-    checks = {"database": _check_database(), "broker": _check_broker()}
+    """Ready to serve: the database answers, the Celery broker accepts a connection and the
+    cache answers (without it pages are slower and signing in is paused)."""
+    checks = {"database": _check_database(), "broker": _check_broker(), "cache": _check_cache()}
     ready = all(status == "ok" for status in checks.values())
     return JsonResponse(checks, status=200 if ready else 503)
 
@@ -34,6 +35,17 @@ def _check_database() -> str:
         logger.exception("readyz: database check failed")
         return "error"
     return "ok"
+
+
+def _check_cache() -> str:
+    from .cache import cache_is_available
+
+    try:
+        available = cache_is_available()
+    except Exception:
+        logger.exception("readyz: cache check failed")
+        return "error"
+    return "ok" if available else "error"
 
 
 def _check_broker() -> str:

@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
@@ -14,8 +13,7 @@ from programmes.admin import CoordinatorScopedMixin, register_programme_path
 
 from . import attendance_admin, bulk_admin, services
 from .enums import AttendanceStatus, EnrolmentStatus
-from .forms import InvitationForm
-from .models import Attendance, Enrolment, SessionRegistration, User
+from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
 
 register_programme_path(Enrolment, "programme")
 register_programme_path(SessionRegistration, "session__programme")
@@ -231,42 +229,12 @@ class EnrolmentAdmin(BulkActionsMixin, ParticipationAdmin):
     def get_urls(self):
         return [
             path(
-                "invitation/",
-                self.admin_site.admin_view(self.invitation_view),
-                name="participants_enrolment_invitation",
-            ),
-            path(
                 "import/",
                 self.admin_site.admin_view(lambda request: bulk_admin.import_view(self, request)),
                 name="participants_enrolment_import",
             ),
             *super().get_urls(),
         ]
-
-    def invitation_view(self, request):
-        """Coordinators make a signed invitation link for an invitation-only programme."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = InvitationForm(request.POST or None, user=request.user)
-        link = ""
-        if request.method == "POST" and form.is_valid():
-            token = services.make_invitation(
-                form.cleaned_data["programme"],
-                cohort=form.cleaned_data["cohort"],
-                email=form.cleaned_data["email"],
-            )
-            link = request.build_absolute_uri(
-                reverse("participants:invitation", kwargs={"token": token})
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Invitation link"),
-            "form": form,
-            "link": link,
-            "opts": self.model._meta,
-            "days": settings.INVITATION_MAX_AGE_DAYS,
-        }
-        return TemplateResponse(request, "admin/participants/invitation.html", context)
 
 
 @admin.register(SessionRegistration)
@@ -316,6 +284,72 @@ class SessionRegistrationAdmin(BulkActionsMixin, ParticipationAdmin):
     @admin.display(description=_("places in the session"))
     def places(self, obj):
         return _places(obj.session.capacity, obj.session_taken or 0)
+
+
+register_programme_path(Invitation, "programme")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
+    """Invitation links: made, seen and revoked here; each use is counted."""
+
+    list_display = ["programme", "cohort", "email", "uses_display", "expires_at", "state"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["programme", "cohort"]
+    search_fields = ["email"]
+    fields = ["programme", "cohort", "email", "uses_allowed", "expires_at", "link", "state"]
+    readonly_fields = ["link", "state"]
+    autocomplete_fields = ["programme"]
+    actions = ["revoke_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A link already handed out keeps what it was made for; only its limits change.
+        if obj is not None:
+            return [*self.readonly_fields, "programme", "cohort", "email"]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke instead: the list keeps who was invited
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            obj.email = obj.email.lower()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("link"))
+    def link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Saved invitations show their link here.")
+        return invitation_link(obj)
+
+    @admin.display(description=_("uses"))
+    def uses_display(self, obj):
+        allowed = obj.uses_allowed if obj.uses_allowed is not None else "∞"
+        return f"{obj.uses} / {allowed}"
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        refusal = services.invitation_refusal(obj, now=timezone.now())
+        return _("Valid") if refusal is None else refusal
+
+    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
+    def revoke_selected(self, request, queryset):
+        count = services.revoke_invitations(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d link revoked: it no longer works.",
+                "%(count)d links revoked: they no longer work.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+def invitation_link(invitation: Invitation) -> str:
+    return f"{settings.SITE_URL}{invitation.get_absolute_url()}"
 
 
 @admin.register(Attendance)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme
 
@@ -57,6 +58,7 @@ def _new_organisation_field():
         label=_("Or the name of your organisation, if it is not listed"),
         max_length=200,
         required=False,
+        validators=[validate_single_line],
     )
 
 
@@ -69,6 +71,7 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
         max_length=200,
         help_text=_("As it must appear on a certificate."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()
@@ -204,34 +207,6 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account and personal data will be erased for good."),
         required=True,
     )
-
-
-class InvitationForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
-    cohort = forms.ModelChoiceField(
-        label=_("Group"),
-        queryset=Cohort.objects.none(),
-        required=False,
-        help_text=_("Leave empty when the programme has a single group."),
-    )
-    email = forms.EmailField(
-        label=_("Email address"),
-        required=False,
-        help_text=_("Optional: only this person can use the link."),
-    )
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        programmes = Programme.objects.coordinated_by(user)
-        self.fields["programme"].queryset = programmes
-        self.fields["cohort"].queryset = Cohort.objects.filter(programme__in=programmes)
-
-    def clean(self):
-        cleaned = super().clean()
-        programme, cohort = cleaned.get("programme"), cleaned.get("cohort")
-        if programme and cohort and cohort.programme_id != programme.pk:
-            self.add_error("cohort", phrases.COHORT_OTHER_PROGRAMME)
-        return cleaned
 
 
 class CheckInForm(forms.Form):

@@ -124,7 +124,8 @@ def profile(request):
 @login_required
 @require_POST
 def enrol(request, slug):
-    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    # Any public programme: an archived one answers "closed" from the service, like its page.
+    programme = get_object_or_404(Programme.objects.public(), slug=slug)
     form = EnrolForm(request.POST, programme=programme)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -180,14 +181,21 @@ def invitation(request, token):
     invite, error = services.read_invitation(token)
     if invite is None:
         return render(request, "participants/invitation.html", {"error": error}, status=400)
+    # A link naming no group, for a programme with several: the person chooses one here.
+    form = EnrolForm(request.POST if request.method == "POST" else None, programme=invite.programme)
+    cohorts = [] if invite.cohort_id else list(form.fields["cohort"].queryset)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
-        outcome = services.accept_invitation(request.user, token)
-        _message(request, outcome)
-        if outcome.ok:
-            return redirect("participants:dashboard")
-    return render(request, "participants/invitation.html", {"invitation": invite})
+        if form.is_valid():
+            outcome = services.accept_invitation(
+                request.user, token, cohort=form.cleaned_data["cohort"]
+            )
+            _message(request, outcome)
+            if outcome.ok:
+                return redirect("participants:dashboard")
+    context = {"invitation": invite, "form": form, "cohorts": cohorts if len(cohorts) > 1 else []}
+    return render(request, "participants/invitation.html", context)
 
 
 # --- Calendar feed

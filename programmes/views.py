@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from lookingup.cache import content_version
-from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 from sessions_app.ics import build_calendar
 from sessions_app.models import Session
 from sessions_app.views import SUMMARY_FIELDS, for_summaries, public_sessions
 
-from .enums import ProgrammeStatus
+from .enums import EnrolmentMode, ProgrammeStatus
 from .models import Partnership, Programme, Track
 
 HOME_SESSIONS = 6
@@ -29,7 +28,7 @@ PAGE_CACHE_SECONDS = 300
 
 def public_programmes():
     """Published and archived programmes; a draft is visible only in the admin."""
-    return Programme.objects.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
+    return Programme.objects.public()
 
 
 @require_safe
@@ -38,9 +37,11 @@ def home(request):
     upcoming = for_summaries(public_sessions().upcoming(now)).order_by("starts_at", "pk")[
         :HOME_SESSIONS
     ]
-    open_programmes = Programme.objects.open_for_enrolment(now).order_by("start_date", "pk")[
-        :HOME_PROGRAMMES
-    ]
+    open_programmes = (
+        Programme.objects.open_for_enrolment(now)
+        .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        .order_by("start_date", "pk")[:HOME_PROGRAMMES]
+    )
     return render(
         request,
         "programmes/home.html",

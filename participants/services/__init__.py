@@ -22,20 +22,15 @@ from .attendance import (
     session_minutes,
 )
 from .bulk import Message, cancel_by_coordinator, message_people, move_to_cohort, reject_with_reason
-from .enrolment import (
-    approve,
-    cancel_enrolment,
-    cancellation_deadline,
-    enrol,
-    programme_starts_at,
-    reject,
-)
+from .cancellation import cancellation_deadline
+from .dates import programme_starts_at
+from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
-    INVITATION_SALT,
-    Invitation,
     accept_invitation,
+    invitation_refusal,
     make_invitation,
     read_invitation,
+    revoke_invitations,
 )
 from .outcome import Outcome
 from .queues import promote_waiting, waiting_position
@@ -52,7 +47,6 @@ from .taking_part import (
 )
 
 __all__ = [
-    "INVITATION_SALT",
     "AttendanceSummary",
     "Message",
     "cancel_by_coordinator",
@@ -73,7 +67,6 @@ __all__ = [
     "sessions_count_by_participant",
     "takes_part",
     "taking_part_pairs",
-    "Invitation",
     "Outcome",
     "accept_invitation",
     "approve",
@@ -81,6 +74,7 @@ __all__ = [
     "cancel_registration",
     "cancellation_deadline",
     "enrol",
+    "invitation_refusal",
     "make_invitation",
     "programme_starts_at",
     "promote_waiting",
@@ -88,6 +82,7 @@ __all__ = [
     "regenerate_calendar_token",
     "register_for_session",
     "reject",
+    "revoke_invitations",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",

@@ -20,7 +20,7 @@ from programmes.models import Cohort
 
 from .enrolment import cancel_enrolment, reject
 from .outcome import Outcome
-from .queues import promote_waiting, seat_status
+from .queues import promote_waiting, take_place
 from .registration import cancel_registration
 
 COHORT_OTHER_PROGRAMME = _("%(person)s: the group “%(cohort)s” belongs to another programme.")
@@ -65,8 +65,7 @@ def move_to_cohort(enrolment: Enrolment, cohort: Cohort, *, by: User, now=None) 
             return Outcome.refused(NOT_ACTIVE % names, enrolment)
         old_cohort, held_seat = enrolment.cohort, enrolment.status == Status.CONFIRMED
         if enrolment.status != Status.PENDING:
-            enrolment.status = seat_status(cohort)
-        enrolment.queued_at = now if enrolment.status == Status.WAITING else None
+            enrolment.status, enrolment.queued_at = take_place(cohort)
         enrolment.cohort = cohort
         enrolment.decided_at, enrolment.decided_by = now, by
         enrolment.save(

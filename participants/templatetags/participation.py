@@ -12,7 +12,8 @@ from django.utils import timezone
 from participants import services
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, SessionRegistration
-from programmes.enums import EnrolmentMode
+from participants.services.registration import registration_refusal
+from programmes.enums import EnrolmentMode, EnrolmentWindow
 from programmes.models import Cohort, Programme
 
 register = template.Library()
@@ -99,11 +100,12 @@ def enrolment_box(context, programme):
                     or now <= services.cancellation_deadline(enrolment)
                 )
             return box
+    window = programme.enrolment_window(now)
     if programme.enrolment_mode == EnrolmentMode.INVITATION:
         box["state"] = "invitation"
-    elif programme.enrolment_opens_at and now < programme.enrolment_opens_at:
+    elif window == EnrolmentWindow.NOT_YET:
         box["state"] = "not_yet"
-    elif not programme.is_enrolment_open:
+    elif window != EnrolmentWindow.OPEN:
         box["state"] = "closed"
     elif user is None:
         box["state"] = "anonymous"
@@ -136,13 +138,17 @@ def session_box(context, session):
     box["taking_part"] = session.pk in sessions
     box["registration"] = registrations.get(session.pk)
     box["enrolled"] = enrolment is not None and enrolment.status == EnrolmentStatus.CONFIRMED
-    box["can_register"] = (
-        box["enrolled"]
-        and session.registration_required
-        and box["registration"] is None
-        and not session.is_cancelled
-        and session.starts_at > timezone.now()
-    )
+    if session.registration_required:
+        refusal = registration_refusal(
+            user,
+            session,
+            now=timezone.now(),
+            enrolment=enrolment if box["enrolled"] else None,
+            registered=box["registration"] is not None,
+            # Prefetched by the session page.
+            cohort_ids={cohort.pk for cohort in session.cohorts.all()},
+        )
+        box["can_register"] = refusal is None
     return box
 
 

@@ -535,3 +535,17 @@ def test_programme_without_text_in_its_original_language_shows_the_error(client,
         == 2
     )
     assert not Programme.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["title_it", "title_fr", "funding_line_en"])
+def test_programme_add_with_a_line_break_in_its_title_shows_the_error(client, superuser, field):
+    client.force_login(superuser)
+
+    response = client.post(
+        admin_url("programmes_programme_add"), programme_data(**{field: "LOOKING\nUP"})
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        "Write this on a single line, without line breaks or control characters."
+    ]

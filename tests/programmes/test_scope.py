@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lookingup.models import Mail
-from participants.models import Attendance, Enrolment, SessionRegistration
+from participants.models import Attendance, Enrolment, Invitation, SessionRegistration
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 from programmes.scope import CoordinatorScopedMixin
 from programmes.services import ensure_coordinators_group
@@ -87,6 +87,9 @@ MAKERS[Mail] = lambda programme, tag: Mail.objects.create(
     language="en",
     programme=programme,
     due_at=timezone.now(),
+)
+MAKERS[Invitation] = lambda programme, tag: Invitation.objects.create(
+    programme=programme, email=f"{tag.lower()}@example.org"
 )
 # Registered admins whose rows belong to no programme, with the reason.
 SHARED = {

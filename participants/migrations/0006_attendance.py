@@ -10,8 +10,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0003_labels'),
-        ('sessions_app', '0001_initial'),
+        ('participants', '0005_invitations'),
+        ('sessions_app', '0002_single_line_text'),
     ]
 
     operations = [
