@@ -363,6 +363,15 @@ class AttendanceAdmin(CoordinatorScopedMixin, SimpleHistoryAdmin):
     search_fields = ["participant__email", "participant__full_name", "session__title"]
     date_hierarchy = "recorded_at"
     history_list_display = ["status", "minutes", "source"]
+    actions = ["export_csv", "export_xlsx"]
+
+    @admin.action(description=_("Export the selected rows (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return bulk_admin.export(queryset, kind="attendance", file_format="csv")
+
+    @admin.action(description=_("Export the selected rows (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return bulk_admin.export(queryset, kind="attendance", file_format="xlsx")
 
     def has_add_permission(self, request):
         return False

@@ -311,3 +311,23 @@ def test_registration_list_cancels_and_shows_places(
     assert registration.status == Status.CANCELLED
     assert messages_of(response) == ["1 place cancelled."]
     assert "Residenza Lecce" in mailoutbox[-1].subject
+
+
+def test_attendance_export_csv(client, dana, reti):
+    row = AttendanceFactory(
+        session=SessionFactory(programme=reti, title="Modulo 2"),
+        participant__full_name="Ana Sousa",
+        status="late",
+        minutes=40,
+    )
+    AttendanceFactory()  # another programme's
+    client.force_login(dana)
+
+    response = client.post(
+        reverse("admin:participants_attendance_changelist"),
+        {"action": "export_csv", ACTION_CHECKBOX_NAME: [row.pk], "select_across": "1"},
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["Modulo 2"]
+    assert rows[1][2:6] == ["Ana Sousa", row.participant.email, "Late", "40"]
