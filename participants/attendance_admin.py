@@ -103,6 +103,13 @@ def urls(model_admin) -> list:
             name="participants_attendance_check_in",
         ),
         path(
+            "report/<int:programme_id>/",
+            site.admin_view(
+                lambda request, programme_id: report_view(model_admin, request, programme_id)
+            ),
+            name="participants_attendance_report",
+        ),
+        path(
             "import/<int:session_id>/",
             site.admin_view(
                 lambda request, session_id: import_view(model_admin, request, session_id)
@@ -250,3 +257,37 @@ def import_view(model_admin, request, session_id: int):
         session_minutes=services.session_minutes(session),
     )
     return TemplateResponse(request, "admin/participants/attendance/import.html", context)
+
+
+# --- The funder report
+
+
+def report_view(model_admin, request, programme_id: int):
+    """The funder report of a programme (or one cohort): a page, and CSV, XLSX and PDF
+    downloads, in the language the coordinator reads the administration in."""
+    from programmes.models import Programme
+
+    from . import report_files
+    from .services import reports
+
+    if not request.user.has_perm("participants.view_attendance"):
+        raise PermissionDenied
+    programme = get_object_or_404(
+        scope_to_coordinator(Programme.objects.all(), request.user), pk=programme_id
+    )
+    cohort = None
+    if request.GET.get("cohort", "").isdigit():
+        cohort = get_object_or_404(programme.cohorts.all(), pk=request.GET["cohort"])
+    report = reports.funder_report(programme, cohort=cohort)
+    file_format = request.GET.get("format", "")
+    if file_format in report_files.FORMATS:
+        return report_files.download(report, file_format)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Funder report: %(programme)s") % {"programme": programme.title},
+        "report": report,
+        "cohorts": list(programme.cohorts.all()),
+        "formats": report_files.FORMATS,
+    }
+    return TemplateResponse(request, "admin/participants/attendance/report.html", context)
