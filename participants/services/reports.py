@@ -173,38 +173,47 @@ def funder_report(programme: Programme, *, cohort: Cohort | None = None, now=Non
         .values_list("participant_id", "n")
     )
 
-    def counts_for(person: dict) -> Counts:
+    eligible_cache: dict[tuple[int, int, int], bool] = {}
+
+    def eligible(total: int, attended: int, minutes: int) -> bool:
+        # People share few (sessions, attended, minutes) combinations: ask the rule once each.
+        key = (total, attended, minutes)
+        if key not in eligible_cache:
+            summary = AttendanceSummary(None, programme.pk, total, attended, minutes)
+            eligible_cache[key] = is_eligible(summary, programme)
+        return eligible_cache[key]
+
+    # Sums per group, as lists [enrolled, confirmed, attended, eligible, minutes], keyed by
+    # the raw values; the groups are named once at the end (a label per person would cost
+    # more than the rest of the report).
+    dimensions = ("cohort_id", "country", "organisation_kind", "role")
+    sums: dict[tuple, list[int]] = {}
+    for person in people.values():
         attended, minutes = attended_by.get(person["pk"], (0, 0))
-        counts = Counts(enrolled=1, minutes_attended=minutes, attended=int(attended > 0))
+        row = [1, 0, int(attended > 0), 0, minutes]
         if person["status"] == Status.CONFIRMED:
-            counts.confirmed = 1
             total = whole + per_cohort.get(person["cohort_id"], 0)
             total += registrations.get(person["participant_id"], 0)
-            summary = AttendanceSummary(
-                participant_id=person["participant_id"],
-                programme_id=programme.pk,
-                sessions_total=total,
-                sessions_attended=attended,
-                minutes_attended=minutes,
-            )
-            counts.eligible = int(is_eligible(summary, programme))
-        return counts
+            row[1], row[3] = 1, int(eligible(total, attended, minutes))
+        for key in (("total", ""), *((name, person[name] or "") for name in dimensions)):
+            into = sums.get(key)
+            if into is None:
+                sums[key] = list(row)
+            else:
+                for index, value in enumerate(row):
+                    into[index] += value
+    groups: dict[str, dict] = {name: {} for name in dimensions}
+    for (name, value), numbers in sums.items():
+        if name != "total":
+            groups[name][value] = Counts(*numbers)
+    totals = Counts(*sums.get(("total", ""), [0, 0, 0, 0, 0]))
+    cohort_names = {c.pk: str(c.name) for c in programme.cohorts.all()}
+    kinds = {value: str(label) for value, label in OrganisationKind.choices}
+    roles = {value: str(label) for value, label in ParticipantRole.choices}
 
-    totals = Counts()
-    groups: dict[str, dict] = {"cohort": {}, "country": {}, "kind": {}, "role": {}}
-    cohort_names = {c.pk: c.name for c in programme.cohorts.all()}
-    kinds, roles = dict(OrganisationKind.choices), dict(ParticipantRole.choices)
-    for person in people.values():
-        counts = counts_for(person)
-        _add(totals, counts)
-        labels = {
-            "cohort": cohort_names.get(person["cohort_id"], "–"),
-            "country": str(countries.name(person["country"])) if person["country"] else "–",
-            "kind": str(kinds.get(person["organisation_kind"], "–")),
-            "role": str(roles.get(person["role"], "–")),
-        }
-        for name, label in labels.items():
-            _add(groups[name].setdefault(label, Counts()), counts)
+    def named(by_value: dict, name) -> list[tuple[str, Counts]]:
+        rows = [(name(value) if value else "–", counts) for value, counts in by_value.items()]
+        return sorted(rows, key=lambda row: row[0])
 
     # Hours delivered: the sessions held (for one cohort: those it took part in).
     minutes_delivered = sum(session_minutes(s) for s in sessions)
@@ -215,20 +224,12 @@ def funder_report(programme: Programme, *, cohort: Cohort | None = None, now=Non
         generated_at=now,
         totals=totals,
         minutes_delivered=minutes_delivered,
-        by_cohort=sorted(groups["cohort"].items()),
-        by_country=sorted(groups["country"].items()),
-        by_organisation_kind=sorted(groups["kind"].items()),
-        by_role=sorted(groups["role"].items()),
+        by_cohort=named(groups["cohort_id"], lambda pk: cohort_names.get(pk, "–")),
+        by_country=named(groups["country"], lambda code: str(countries.name(code))),
+        by_organisation_kind=named(groups["organisation_kind"], lambda v: kinds.get(v, v)),
+        by_role=named(groups["role"], lambda v: roles.get(v, v)),
         sessions=_session_lines(sessions, cohorts_of, enrolments, cohort),
     )
-
-
-def _add(total: Counts, counts: Counts) -> None:
-    total.enrolled += counts.enrolled
-    total.confirmed += counts.confirmed
-    total.attended += counts.attended
-    total.eligible += counts.eligible
-    total.minutes_attended += counts.minutes_attended
 
 
 def _session_lines(sessions, cohorts_of, enrolments, cohort) -> list[SessionLine]:
