@@ -34,6 +34,10 @@ class MailAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
     ]
     readonly_fields = fields
 
+    def lookup_allowed(self, lookup, value, request=None):
+        # The session page links here to the mail of one session.
+        return lookup == "session__id__exact" or super().lookup_allowed(lookup, value, request)
+
     def has_add_permission(self, request):
         return False
 

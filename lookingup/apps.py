@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +7,16 @@ class LookingUpConfig(AppConfig):
     verbose_name = _("LOOKING UP")
 
     def ready(self):
-        # Each app's emails.py registers its context builders (lookingup/emails.py).
+        from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
+        from .site import sync_site_after_migrate
+
+        # Each app's emails.py registers its context builders (lookingup/emails.py).
         autodiscover_modules("emails")
+        # Sent for the sites app, after its own receiver has created the default row.
+        post_migrate.connect(
+            sync_site_after_migrate,
+            sender=apps.get_app_config("sites"),
+            dispatch_uid="lookingup_sync_site",
+        )

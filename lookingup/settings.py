@@ -55,6 +55,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# allauth's emails and pages name the site; lookingup/site.py keeps the sites row in step.
+SITE_NAME = env("SITE_NAME", "LOOKING UP")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms
@@ -178,7 +180,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# After signing in, and after confirming the email address: My space, not the home page.
+LOGIN_REDIRECT_URL = "participants:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -187,7 +190,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LOOKING UP] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Sign-up asks for the profile (organisation, role, country, consent): participants/forms.py.
@@ -217,6 +220,8 @@ LANGUAGES = [
 LOCALE_PATHS = [Path(env("LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = env("TIME_ZONE", "Europe/Rome")
 USE_I18N = True
+# Our corrections to Django's date formats; month and weekday names: lookingup/formats/.
+FORMAT_MODULE_PATH = ["lookingup.formats"]
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
 MODELTRANSLATION_LANGUAGES = ("it", "en", "fr", "pt")
@@ -279,6 +284,10 @@ OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
 OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
 OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
+# Reminders and change notices (sessions_app/notices.py): how often beat scans for them, and
+# how long edits of a session settle before its participants are told (one mail for them all).
+REMINDER_SCAN_SECONDS = env_int("REMINDER_SCAN_SECONDS", 300)
+CHANGE_NOTICE_DELAY_MINUTES = env_int("CHANGE_NOTICE_DELAY_MINUTES", 10)
 # The mail provider's limit, per worker process; 0 sends as fast as the server accepts.
 EMAIL_RATE_PER_SECOND = float(env("EMAIL_RATE_PER_SECOND", "0"))
 
@@ -307,11 +316,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The hour (site time) at which coordinators who chose it get their digest of pending requests.
 APPROVAL_DIGEST_HOUR = env_int("APPROVAL_DIGEST_HOUR", 8)
+# Every periodic task is a scan that can run late, twice or concurrently without harm: one
+# that waited longer than its own interval is superseded by the next and expires.
 CELERY_BEAT_SCHEDULE: dict = {
     "deliver-due-mail": {
         "task": "lookingup.deliver_due_mail",
         "schedule": OUTBOX_SWEEP_SECONDS,
-        # A sweep that waited longer than its own interval is superseded by the next one.
         "options": {"expires": OUTBOX_SWEEP_SECONDS},
     },
     # Coordinators who chose a daily digest of requests awaiting approval (participants).
@@ -319,6 +329,22 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "participants.send_approval_digests",
         "schedule": crontab(hour=APPROVAL_DIGEST_HOUR, minute=0),
         "options": {"expires": 3600},
+    },
+    "queue-due-reminders": {
+        "task": "sessions_app.queue_due_reminders",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-change-notices": {
+        "task": "sessions_app.send_change_notices",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-weekly-digests": {
+        "task": "participants.send_weekly_digests",
+        # Mondays at 07:00 in the site's time zone (CELERY_TIMEZONE).
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
+        "options": {"expires": 6 * 3600},
     },
 }
 CELERY_TIMEZONE = TIME_ZONE

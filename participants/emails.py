@@ -5,6 +5,7 @@ what is really in the database then, in their words.
 """
 
 from django.urls import reverse
+from django.utils import formats
 
 from lookingup.emails import Attachment, email
 
@@ -61,6 +62,9 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         "notice_hours": programme.cancellation_notice_hours,
         "reason": getattr(entry, "decision_reason", ""),
     }
+    if session is not None:
+        # Formatted here: the template's date filter would move it into the site's zone.
+        context["starts"] = formats.date_format(session.local_start, "DATETIME_FORMAT")
     if entry.status == EnrolmentStatus.CONFIRMED and sessions:
         title = session.title if session else programme.title
         context["attachments"] = [_calendar(sessions, name=str(title))]
@@ -193,4 +197,37 @@ def build_invited(*, enrolment_id: int):
         "set_password_path": set_password,
         "profile_path": reverse("participants:profile"),
         "privacy_path": reverse("participants:privacy"),
+    }
+
+
+@email("coordinator-digest")
+def digest_context(*, user_id: int, at: str) -> dict | None:
+    import datetime as dt
+
+    from sessions_app.emails import format_when
+
+    from .models import User
+    from .services import weekly_digest
+
+    person = User.objects.filter(pk=user_id, is_active=True, weekly_digest=True).first()
+    if person is None:
+        return None
+    digest = weekly_digest(person, now=dt.datetime.fromisoformat(at))
+    return {
+        "participant": person,
+        "digest": digest,
+        "lines": [
+            {
+                "title": line.session.title,
+                "programme": line.session.programme.title,
+                "when": format_when(
+                    line.session.starts_at, line.session.ends_at, line.session.time_zone
+                ),
+                "confirmed": line.confirmed,
+                "waiting": line.waiting,
+                "capacity": line.session.capacity,
+            }
+            for line in digest.upcoming
+        ],
+        "admin_path": reverse("admin:sessions_app_session_changelist"),
     }

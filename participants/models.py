@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
+from programmes.models import validate_time_zone
 
 from .enums import AttendanceSource, AttendanceStatus, EnrolmentStatus, ParticipantRole
 
@@ -104,6 +105,25 @@ class User(AbstractUser):
         help_text=_(
             "For coordinators: one email a day listing the requests awaiting approval, "
             "instead of one email for each request."
+        ),
+    )
+    reminders_enabled = models.BooleanField(
+        _("session reminders"),
+        default=True,
+        help_text=_("An email before each of your sessions, with the place or the link."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Emails give session times in it too, when it differs from the session's."),
+    )
+    weekly_digest = models.BooleanField(
+        _("weekly digest for coordinators"),
+        default=True,
+        help_text=_(
+            "On Mondays: next week's sessions of your programmes and last week's attendance."
         ),
     )
     calendar_token = models.CharField(
@@ -294,7 +314,8 @@ class SessionRegistration(Participation):
     session = models.ForeignKey(
         "sessions_app.Session",
         verbose_name=_("session"),
-        on_delete=models.CASCADE,
+        # Calling a session off is cancelling it (people are told), never deleting it.
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
 

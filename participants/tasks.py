@@ -1,8 +1,14 @@
-"""Celery tasks of the participants app."""
+"""Celery tasks of participants, delegating to participants.services."""
 
 from celery import shared_task
 
+from . import services
 from .services import approvals
+
+
+@shared_task(name="participants.send_weekly_digests")
+def task_send_weekly_digests() -> int:
+    return services.queue_weekly_digests()
 
 
 @shared_task(name="participants.send_approval_digests")

@@ -17,5 +17,6 @@ urlpatterns = [
     path("registrations/<int:pk>/cancel/", views.cancel_registration, name="cancel_registration"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("calendar/<str:token>.ics", views.calendar, name="calendar"),
+    path("reminders/off/<str:token>/", views.reminders_off, name="reminders_off"),
     path("calendar/new-address/", views.regenerate_calendar, name="regenerate_calendar"),
 ]

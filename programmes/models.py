@@ -47,6 +47,30 @@ class TimeZoneField(models.CharField):
         )
 
 
+def parse_hours_list(value: str) -> list[int]:
+    return sorted({int(part) for part in value.replace(" ", "").split(",") if part}, reverse=True)
+
+
+def validate_hours_list(value: str) -> None:
+    try:
+        hours = parse_hours_list(value)
+    except ValueError:
+        hours = None
+    if hours is None or any(hour <= 0 for hour in hours):
+        raise ValidationError(
+            _("Write whole numbers of hours separated by commas, for example 168,24.")
+        )
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def listed_for(self, user=None):
+        """What a person may pick in a form: confirmed organisations, and their own."""
+        condition = Q(confirmed=True)
+        if user is not None and getattr(user, "organisation_id", None):
+            condition |= Q(pk=user.organisation_id)
+        return self.filter(condition)
+
+
 class Organisation(models.Model):
     name = models.CharField(
         _("name"), max_length=200, unique=True, validators=[validate_single_line]
@@ -57,11 +81,24 @@ class Organisation(models.Model):
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=True,
+        help_text=_(
+            "Offered to everyone in the sign-up and profile forms. An organisation a participant "
+            "typed stays private to the people who typed it until a coordinator confirms it."
+        ),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        permissions = [
+            ("confirm_organisation", _("Can confirm organisations typed by participants"))
+        ]
 
     def __str__(self):
         return self.name
@@ -148,6 +185,21 @@ class Programme(models.Model):
         default=48,
         help_text=_("Participants may cancel until this many hours before a session starts."),
     )
+    reminder_hours = models.CharField(
+        _("reminders (hours before each session)"),
+        max_length=60,
+        blank=True,
+        default="168,24",
+        validators=[validate_hours_list],
+        help_text=_(
+            "Comma-separated: 168,24 reminds a week and a day before. Empty: no reminders."
+        ),
+    )
+    online_reminder_minutes = models.PositiveIntegerField(
+        _("last reminder before online sessions (minutes)"),
+        default=60,
+        help_text=_("With the link to join. 0: none."),
+    )
     certificate_min_share = models.DecimalField(
         _("certificate: minimum share of sessions attended"),
         max_digits=3,
@@ -221,6 +273,13 @@ class Programme(models.Model):
         ) or self.end_date < last_day_open(now):
             return EnrolmentWindow.CLOSED
         return EnrolmentWindow.OPEN
+
+    def reminder_offsets(self, *, online: bool) -> list[datetime.timedelta]:
+        """How long before a session its reminders go, longest first."""
+        offsets = [datetime.timedelta(hours=h) for h in parse_hours_list(self.reminder_hours)]
+        if online and self.online_reminder_minutes:
+            offsets.append(datetime.timedelta(minutes=self.online_reminder_minutes))
+        return sorted(set(offsets), reverse=True)
 
     @property
     def is_enrolment_open(self) -> bool:

@@ -97,12 +97,17 @@ def build_event(session: Session, *, include_join_url: bool = False, stamp=None)
 
 
 def build_calendar(
-    sessions: Iterable[Session], *, name: str, include_join_url: bool = False
+    sessions: Iterable[Session],
+    *,
+    name: str,
+    include_join_url: bool = False,
+    method: str = "PUBLISH",
 ) -> bytes:
     """A VCALENDAR holding one VEVENT per session, as bytes ready to serve or attach.
 
     ``include_join_url`` adds the online meeting link: only for confirmed participants'
-    private feeds and emails, never for public downloads.
+    private feeds and emails, never for public downloads. ``method="CANCEL"`` (RFC 5546) with
+    the event's UID and a higher SEQUENCE makes a calendar client remove the event it holds.
     """
     from icalendar import Calendar
 
@@ -110,7 +115,7 @@ def build_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     name = single_line(name)
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)

@@ -224,3 +224,35 @@ class Material(models.Model):
     @property
     def href(self) -> str:
         return self.file.url if self.kind == MaterialKind.FILE and self.file else self.url
+
+
+class SessionChange(models.Model):
+    """A change of a session's time, place or link not yet told to its participants.
+
+    Edits within ``CHANGE_NOTICE_DELAY_MINUTES`` of each other make one notice: ``before`` keeps
+    the values from before the first of them, and the notice says old → new when it goes
+    (sessions_app/notices.py).
+    """
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes"
+    )
+    before = models.JSONField(_("before"))
+    due_at = models.DateTimeField(_("due at"), db_index=True)
+    sent_at = models.DateTimeField(_("told at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session change")
+        verbose_name_plural = _("session changes")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=Q(sent_at__isnull=True),
+                name="session_change_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -21,9 +21,11 @@ from .attendance import (
     record_attendance,
     session_minutes,
 )
+from .availability import Places, cohort_places, session_places
 from .bulk import Message, cancel_by_coordinator, message_people, move_to_cohort, reject_with_reason
 from .cancellation import cancellation_deadline
 from .dates import programme_starts_at
+from .digest import queue_weekly_digests, weekly_digest
 from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
     accept_invitation,
@@ -33,6 +35,7 @@ from .invitations import (
     revoke_invitations,
 )
 from .outcome import Outcome
+from .preferences import reminders_off_url, set_reminders, user_from_reminders_token
 from .queues import promote_waiting, waiting_position
 from .registration import cancel_registration, register_for_session
 from .taking_part import (
@@ -68,11 +71,13 @@ __all__ = [
     "takes_part",
     "taking_part_pairs",
     "Outcome",
+    "Places",
     "accept_invitation",
     "approve",
     "cancel_enrolment",
     "cancel_registration",
     "cancellation_deadline",
+    "cohort_places",
     "enrol",
     "invitation_refusal",
     "make_invitation",
@@ -81,9 +86,15 @@ __all__ = [
     "read_invitation",
     "regenerate_calendar_token",
     "register_for_session",
+    "queue_weekly_digests",
     "reject",
+    "reminders_off_url",
+    "set_reminders",
+    "user_from_reminders_token",
     "revoke_invitations",
+    "session_places",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",
+    "weekly_digest",
 ]

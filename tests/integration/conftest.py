@@ -76,7 +76,7 @@ class SmtpSink:
             self._received.notify_all()
         return "250 Message accepted for delivery"
 
-    def wait_for(self, count: int, timeout: float = 30) -> list:
+    def wait_for(self, count: int, timeout: float = 60) -> list:
         with self._received:
             if not self._received.wait_for(lambda: len(self.messages) >= count, timeout):
                 raise AssertionError(
@@ -84,7 +84,7 @@ class SmtpSink:
                 )
             return list(self.messages)
 
-    def wait_for_rcpt(self, count: int, timeout: float = 30) -> None:
+    def wait_for_rcpt(self, count: int, timeout: float = 60) -> None:
         with self._received:
             if not self._received.wait_for(lambda: self.rcpt_seen >= count, timeout):
                 raise AssertionError(f"The SMTP sink saw {self.rcpt_seen} RCPT, expected {count}")
@@ -242,10 +242,12 @@ def pool_children(worker: Worker) -> list[int]:
 
 
 def stop_worker(worker: Worker) -> None:
-    """SIGKILL the worker and its pool: what a crash or an OOM kill does."""
+    """SIGKILL the worker and its pool: what a crash or an OOM kill does. Its log is printed,
+    so that pytest shows it when the test fails."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(worker.process.pid, signal.SIGKILL)
     worker.process.wait()
+    print(f"--- worker {worker.process.pid} log (last lines)\n" + "".join(worker.output[-60:]))
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0007_enrolment_decision_reason'),
+        ('participants', '0008_enrolment_decision_reason'),
     ]
 
     operations = [
