@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "simple_history",
-    "import_export",
     "lookingup",
     "participants",
     "programmes",
