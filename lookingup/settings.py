@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "simple_history",
-    "import_export",
     "lookingup",
     "participants",
     "programmes",
@@ -320,6 +319,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The hour (site time) at which coordinators who chose it get their digest of pending requests.
+APPROVAL_DIGEST_HOUR = env_int("APPROVAL_DIGEST_HOUR", 8)
 # Every periodic task is a scan that can run late, twice or concurrently without harm: one
 # that waited longer than its own interval is superseded by the next and expires.
 CELERY_BEAT_SCHEDULE: dict = {
@@ -327,6 +328,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "lookingup.deliver_due_mail",
         "schedule": OUTBOX_SWEEP_SECONDS,
         "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+    # Coordinators who chose a daily digest of requests awaiting approval (participants).
+    "approval-digests": {
+        "task": "participants.send_approval_digests",
+        "schedule": crontab(hour=APPROVAL_DIGEST_HOUR, minute=0),
+        "options": {"expires": 3600},
     },
     "queue-due-reminders": {
         "task": "sessions_app.queue_due_reminders",

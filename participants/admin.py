@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.admin import CoordinatorScopedMixin, register_programme_path
+from programmes.enums import OrganisationKind
 
-from . import attendance_admin, services
+from . import attendance_admin, bulk_admin, services
+from .enums import AttendanceStatus, EnrolmentStatus
 from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
 
 register_programme_path(Enrolment, "programme")
@@ -83,6 +87,7 @@ class UserAdmin(BaseUserAdmin):
                     "country",
                     "preferred_language",
                     "listed_to_participants",
+                    "approval_digest",
                 ]
             },
         ),
@@ -115,43 +120,237 @@ class ParticipationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
         return [field.name for field in self.model._meta.fields]
 
 
+class AttendedFilter(admin.SimpleListFilter):
+    """People who attended at least one session (of the programme, or this session)."""
+
+    title = _("attended")
+    parameter_name = "attended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("At least one session")), ("no", _("No session yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {"yes", "no"}:
+            return queryset
+        attended = Attendance.objects.filter(status__in=AttendanceStatus.attended())
+        if queryset.model is Enrolment:
+            attended = attended.filter(
+                Q(enrolment=OuterRef("pk"))
+                | Q(participant=OuterRef("participant"), session__programme=OuterRef("programme"))
+            )
+        else:
+            attended = attended.filter(
+                participant=OuterRef("participant"), session=OuterRef("session")
+            )
+        condition = Exists(attended)
+        return queryset.filter(condition if self.value() == "yes" else ~condition)
+
+
+class BulkActionsMixin:
+    """Cancel, write to and export the selected people: the same on both lists."""
+
+    bulk_kind = ""  # the export table: "enrolments" or "registrations"
+    programme_field = "programme_id"
+    # Lists of thousands of people: pages of 50 (actions apply to all with "select all"),
+    # and no second count of the unfiltered total.
+    list_per_page = 50
+    show_full_result_count = False
+
+    @admin.display(description=_("email"), ordering="participant__email")
+    def participant_email(self, obj):
+        return obj.participant.email if obj.participant else "–"
+
+    # The default display of a choices field flattens its choices for every row: with the
+    # 250 countries, most of a 100-row page's time. A code and a dictionary lookup instead.
+    @admin.display(description=_("country"), ordering="country")
+    def country_code(self, obj):
+        return obj.country.code or "–"
+
+    @admin.display(description=_("organisation type"), ordering="organisation_kind")
+    def organisation_kind_label(self, obj):
+        return _organisation_kinds().get(obj.organisation_kind, "–")
+
+    @admin.action(description=_("Cancel the selected places"), permissions=["change"])
+    def cancel_selected(self, request, queryset):
+        return bulk_admin.cancel(self, request, queryset, action="cancel_selected")
+
+    @admin.action(description=_("Write to the selected people"), permissions=["view"])
+    def message_selected(self, request, queryset):
+        return bulk_admin.message(self, request, queryset, action="message_selected")
+
+    @admin.action(description=_("Export the selected rows (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return bulk_admin.export(queryset, kind=self.bulk_kind, file_format="csv")
+
+    @admin.action(description=_("Export the selected rows (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return bulk_admin.export(queryset, kind=self.bulk_kind, file_format="xlsx")
+
+
+def _organisation_kinds() -> dict[str, str]:
+    return {value: str(label) for value, label in OrganisationKind.choices}
+
+
+def _places(capacity, taken) -> str:
+    if capacity is None:
+        return gettext("%(taken)s taken, no limit") % {"taken": taken}
+    return gettext("%(taken)s of %(capacity)s taken, %(left)s left") % {
+        "taken": taken,
+        "capacity": capacity,
+        "left": max(capacity - taken, 0),
+    }
+
+
 @admin.register(Enrolment)
-class EnrolmentAdmin(ParticipationAdmin):
-    list_display = ["participant", "programme", "cohort", "status", "queued_at", "created_at"]
+class EnrolmentAdmin(BulkActionsMixin, ParticipationAdmin):
+    bulk_kind = "enrolments"
+    list_display = [
+        "participant",
+        "participant_email",
+        "programme",
+        "cohort",
+        "places",
+        "status",
+        "country_code",
+        "organisation_kind_label",
+        "created_at",
+    ]
     list_filter = [
         AttemptsFilter,
         "status",
         "programme",
+        "cohort",
+        ("country", CountryFilter),
+        "organisation_kind",
+        AttendedFilter,
         ("invited", titled(admin.BooleanFieldListFilter, _("invitation"))),
     ]
     list_select_related = ["participant", "programme", "cohort"]
-    search_fields = ["participant__email", "participant__full_name"]
+    search_fields = [
+        "participant__email",
+        "participant__full_name",
+        "participant__organisation__name",
+    ]
     date_hierarchy = "created_at"
-    actions = ["approve_selected", "reject_selected"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "move_selected",
+        "cancel_selected",
+        "message_selected",
+        "export_csv",
+        "export_xlsx",
+    ]
     change_list_template = "admin/participants/enrolment/change_list.html"
 
-    @admin.action(description=_("Approve the selected requests"))
-    def approve_selected(self, request, queryset):
-        for enrolment in queryset.select_related("participant"):
-            outcome = services.approve(enrolment, by=request.user)
-            level = messages.SUCCESS if outcome.ok else messages.WARNING
-            self.message_user(request, f"{enrolment.participant}: {outcome.message}", level)
+    def get_queryset(self, request):
+        taken = (
+            Enrolment.objects.filter(cohort=OuterRef("cohort"), status=EnrolmentStatus.CONFIRMED)
+            .order_by()
+            .values("cohort")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset(request).annotate(cohort_taken=Subquery(taken))
 
-    @admin.action(description=_("Reject the selected requests"))
+    @admin.display(description=_("places in the group"))
+    def places(self, obj):
+        if obj.cohort is None:
+            return "–"
+        return _places(obj.cohort.capacity, obj.cohort_taken or 0)
+
+    @admin.action(description=_("Approve the selected requests"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        outcomes = [
+            services.approve(enrolment, by=request.user)
+            for enrolment in queryset.select_related("participant").order_by("created_at", "pk")
+        ]
+        bulk_admin.report(
+            self,
+            request,
+            [o for o in outcomes if not o.ok or o.level != "warning"],
+            lambda n: (
+                ngettext(
+                    "%(count)d request approved; the person has been told by email.",
+                    "%(count)d requests approved; each person has been told by email.",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
+        for outcome in outcomes:
+            if outcome.ok and outcome.level == "warning":  # approved onto a waiting list
+                self.message_user(request, outcome.message, messages.WARNING)
+
+    @admin.action(description=_("Reject the selected requests"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        for enrolment in queryset.select_related("participant"):
-            outcome = services.reject(enrolment, by=request.user)
-            level = messages.SUCCESS if outcome.ok else messages.WARNING
-            self.message_user(request, f"{enrolment.participant}: {outcome.message}", level)
+        return bulk_admin.reject(self, request, queryset)
+
+    @admin.action(
+        description=_("Move the selected people to another group"), permissions=["change"]
+    )
+    def move_selected(self, request, queryset):
+        return bulk_admin.move(self, request, queryset)
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: bulk_admin.import_view(self, request)),
+                name="participants_enrolment_import",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(SessionRegistration)
-class SessionRegistrationAdmin(ParticipationAdmin):
-    programme_path = "session__programme"
-    list_display = ["participant", "session", "status", "queued_at", "created_at"]
-    list_filter = [AttemptsFilter, "status", "session__programme"]
+class SessionRegistrationAdmin(BulkActionsMixin, ParticipationAdmin):
+    bulk_kind = "registrations"
+    programme_field = "session__programme_id"
+    list_display = [
+        "participant",
+        "participant_email",
+        "session",
+        "places",
+        "status",
+        "country_code",
+        "organisation_kind_label",
+        "created_at",
+    ]
+    list_filter = [
+        AttemptsFilter,
+        "status",
+        "session__programme",
+        "session",
+        ("country", CountryFilter),
+        "organisation_kind",
+        AttendedFilter,
+    ]
     list_select_related = ["participant", "session"]
-    search_fields = ["participant__email", "participant__full_name", "session__title"]
+    search_fields = [
+        "participant__email",
+        "participant__full_name",
+        "participant__organisation__name",
+        "session__title",
+    ]
+    date_hierarchy = "created_at"
+    actions = ["cancel_selected", "message_selected", "export_csv", "export_xlsx"]
+
+    def get_queryset(self, request):
+        taken = (
+            SessionRegistration.objects.filter(
+                session=OuterRef("session"), status=EnrolmentStatus.CONFIRMED
+            )
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset(request).annotate(session_taken=Subquery(taken))
+
+    @admin.display(description=_("places in the session"))
+    def places(self, obj):
+        return _places(obj.session.capacity, obj.session_taken or 0)
 
 
 register_programme_path(Invitation, "programme")
@@ -231,6 +430,15 @@ class AttendanceAdmin(CoordinatorScopedMixin, SimpleHistoryAdmin):
     search_fields = ["participant__email", "participant__full_name", "session__title"]
     date_hierarchy = "recorded_at"
     history_list_display = ["status", "minutes", "source"]
+    actions = ["export_csv", "export_xlsx"]
+
+    @admin.action(description=_("Export the selected rows (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return bulk_admin.export(queryset, kind="attendance", file_format="csv")
+
+    @admin.action(description=_("Export the selected rows (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return bulk_admin.export(queryset, kind="attendance", file_format="xlsx")
 
     def has_add_permission(self, request):
         return False

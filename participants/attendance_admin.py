@@ -12,6 +12,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes.scope import scope_to_coordinator
@@ -33,18 +36,23 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.session, self.people, self.recorded = session, people, recorded
         length = services.session_minutes(session)
-        choices = [("", "–"), *AttendanceStatus.choices]
+        # Plain strings, translated once: lazy ones would be evaluated again for every row.
+        choices = [("", "–"), *((value, str(label)) for value, label in AttendanceStatus.choices)]
+        status_label, minutes_label = (
+            gettext("Attendance of %(name)s"),
+            gettext("Minutes attended by %(name)s"),
+        )
         for person in people:
             row = recorded.get(person.pk)
             name = str(person)
             self.fields[f"status-{person.pk}"] = forms.ChoiceField(
-                label=_("Attendance of %(name)s") % {"name": name},
+                label=status_label % {"name": name},
                 choices=choices,
                 required=False,
                 initial=row.status if row else "",
             )
             self.fields[f"minutes-{person.pk}"] = forms.IntegerField(
-                label=_("Minutes attended by %(name)s") % {"name": name},
+                label=minutes_label % {"name": name},
                 min_value=0,
                 max_value=length,
                 required=False,
@@ -53,13 +61,44 @@ class RegisterForm(forms.Form):
             )
 
     def rows(self):
+        """(person, recorded row, status select, minutes input, errors) for each person.
+
+        The two inputs of a row are built here as HTML, escaped, rather than through the
+        widgets' templates: for hundreds of people those would be most of the page's time.
+        """
+        choices = self.fields[f"status-{self.people[0].pk}"].choices if self.people else []
+        length = services.session_minutes(self.session)
         for person in self.people:
-            yield (
-                person,
-                self[f"status-{person.pk}"],
-                self[f"minutes-{person.pk}"],
-                self.recorded.get(person.pk),
+            status, minutes = self[f"status-{person.pk}"], self[f"minutes-{person.pk}"]
+            current = str(status.value() or "")
+            options = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (value, mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308
+                    for value, label in choices
+                ),
             )
+            select = format_html(
+                '<label class="visually-hidden" for="{id}">{label}</label>'
+                '<select name="{name}" id="{id}">{options}</select>',
+                id=status.auto_id,
+                label=status.label,
+                name=status.html_name,
+                options=options,
+            )
+            number = format_html(
+                '<label class="visually-hidden" for="{id}">{label}</label>'
+                '<input type="number" name="{name}" id="{id}" value="{value}" min="0" '
+                'max="{max}" class="vIntegerField" size="4">',
+                id=minutes.auto_id,
+                label=minutes.label,
+                name=minutes.html_name,
+                value="" if minutes.value() is None else minutes.value(),
+                max=length,
+            )
+            errors = [*status.errors, *minutes.errors]
+            yield person, self.recorded.get(person.pk), select, number, errors
 
     def marks(self, *, others_present: bool) -> list[services.Mark]:
         """What to record: every row with a status; with ``others_present``, everyone left
@@ -101,6 +140,13 @@ def urls(model_admin) -> list:
                 lambda request, session_id: check_in_view(model_admin, request, session_id)
             ),
             name="participants_attendance_check_in",
+        ),
+        path(
+            "report/<int:programme_id>/",
+            site.admin_view(
+                lambda request, programme_id: report_view(model_admin, request, programme_id)
+            ),
+            name="participants_attendance_report",
         ),
         path(
             "import/<int:session_id>/",
@@ -250,3 +296,37 @@ def import_view(model_admin, request, session_id: int):
         session_minutes=services.session_minutes(session),
     )
     return TemplateResponse(request, "admin/participants/attendance/import.html", context)
+
+
+# --- The funder report
+
+
+def report_view(model_admin, request, programme_id: int):
+    """The funder report of a programme (or one cohort): a page, and CSV, XLSX and PDF
+    downloads, in the language the coordinator reads the administration in."""
+    from programmes.models import Programme
+
+    from . import report_files
+    from .services import reports
+
+    if not request.user.has_perm("participants.view_attendance"):
+        raise PermissionDenied
+    programme = get_object_or_404(
+        scope_to_coordinator(Programme.objects.all(), request.user), pk=programme_id
+    )
+    cohort = None
+    if request.GET.get("cohort", "").isdigit():
+        cohort = get_object_or_404(programme.cohorts.all(), pk=request.GET["cohort"])
+    report = reports.funder_report(programme, cohort=cohort)
+    file_format = request.GET.get("format", "")
+    if file_format in report_files.FORMATS:
+        return report_files.download(report, file_format)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Funder report: %(programme)s") % {"programme": programme.title},
+        "report": report,
+        "cohorts": list(programme.cohorts.all()),
+        "formats": report_files.FORMATS,
+    }
+    return TemplateResponse(request, "admin/participants/attendance/report.html", context)

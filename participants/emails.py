@@ -60,6 +60,7 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         "dashboard_path": dashboard_url,
         "about_path": about_url,
         "notice_hours": programme.cancellation_notice_hours,
+        "reason": getattr(entry, "decision_reason", ""),
     }
     if session is not None:
         # Formatted here: the template's date filter would move it into the site's zone.
@@ -69,6 +70,134 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         context["attachments"] = [_calendar(sessions, name=str(title))]
         context["has_calendar"] = True
     return context
+
+
+# --- Coordinators' decisions and messages (participants/services/bulk.py)
+
+
+@email("enrolment-moved")
+def build_moved(*, enrolment_id: int):
+    enrolment = (
+        Enrolment.objects.select_related("participant", "programme", "cohort")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+    if enrolment is None or enrolment.participant is None or enrolment.cohort is None:
+        return None
+    from . import services
+
+    return {
+        "participant": enrolment.participant,
+        "programme": enrolment.programme,
+        "cohort": enrolment.cohort,
+        "entry": enrolment,
+        "waiting_position": services.waiting_position(enrolment),
+        "dashboard_path": reverse("participants:dashboard"),
+    }
+
+
+@email("coordinator-cancelled")
+def build_cancelled_by_coordinators(
+    *, reason: str = "", enrolment_id: int | None = None, registration_id: int | None = None
+):
+    if registration_id is not None:
+        entry = (
+            SessionRegistration.objects.select_related("participant", "session__programme")
+            .filter(pk=registration_id)
+            .first()
+        )
+        title = entry.session.title if entry else ""
+    else:
+        entry = (
+            Enrolment.objects.select_related("participant", "programme")
+            .filter(pk=enrolment_id)
+            .first()
+        )
+        title = entry.programme.title if entry else ""
+    if entry is None or entry.participant is None:
+        return None
+    return {
+        "participant": entry.participant,
+        "title": title,
+        "reason": reason,
+        "dashboard_path": reverse("participants:dashboard"),
+    }
+
+
+@email("coordinator-message")
+def build_coordinator_message(*, subject: str, body: str, sender_id: int | None = None):
+    from .models import User
+
+    sender = User.objects.filter(pk=sender_id).first() if sender_id else None
+    return {"subject": subject, "body": body, "sender": sender}
+
+
+# --- Requests awaiting approval (participants/services/approvals.py)
+
+
+def _pending_url(programme_id: int | None = None) -> str:
+    url = reverse("admin:participants_enrolment_changelist") + "?status__exact=pending"
+    return url + (f"&programme__id__exact={programme_id}" if programme_id else "")
+
+
+@email("approval-request")
+def build_approval_request(*, enrolment_id: int):
+    enrolment = (
+        Enrolment.objects.select_related("participant__organisation", "programme", "cohort")
+        .filter(pk=enrolment_id, status=EnrolmentStatus.PENDING)
+        .first()
+    )
+    if enrolment is None:  # decided (or withdrawn) before the mail left: nothing to ask
+        return None
+    return {
+        "enrolment": enrolment,
+        "programme": enrolment.programme,
+        "person": enrolment.participant,
+        "pending_path": _pending_url(enrolment.programme_id),
+    }
+
+
+@email("approval-digest")
+def build_approval_digest(*, user_id: int):
+    from .models import User
+    from .services.approvals import pending_for
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return None
+    requests = list(pending_for(user).select_related("participant", "programme", "cohort"))
+    if not requests:
+        return None
+    return {"recipient": user, "requests": requests, "pending_path": _pending_url()}
+
+
+@email("participant-invited")
+def build_invited(*, enrolment_id: int):
+    """A person a coordinator imported: set a password, accept the privacy notice."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    enrolment = (
+        Enrolment.objects.select_related("participant", "programme", "cohort")
+        .filter(pk=enrolment_id, status=EnrolmentStatus.CONFIRMED)
+        .first()
+    )
+    if enrolment is None or enrolment.participant is None:
+        return None
+    person = enrolment.participant
+    key = default_token_generator.make_token(person)
+    set_password = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(person), "key": key},
+    )
+    return {
+        "participant": person,
+        "programme": enrolment.programme,
+        "cohort": enrolment.cohort,
+        "set_password_path": set_password,
+        "profile_path": reverse("participants:profile"),
+        "privacy_path": reverse("participants:privacy"),
+    }
 
 
 @email("coordinator-digest")

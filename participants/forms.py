@@ -160,6 +160,7 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             "reminders_enabled",
             "weekly_digest",
             "listed_to_participants",
+            "approval_digest",
         ]
 
     field_order = [
@@ -181,6 +182,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        if not self.instance.is_staff:
+            # Only coordinators receive requests to approve.
+            del self.fields["approval_digest"]
         for name in ("organisation_kind", "role", "country"):
             choices = list(self.fields[name].choices)
             if choices and choices[0][0] == "":

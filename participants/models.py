@@ -99,6 +99,14 @@ class User(AbstractUser):
             "Other participants of the same programmes may see your name and organisation."
         ),
     )
+    approval_digest = models.BooleanField(
+        _("daily digest of requests"),
+        default=False,
+        help_text=_(
+            "For coordinators: one email a day listing the requests awaiting approval, "
+            "instead of one email for each request."
+        ),
+    )
     reminders_enabled = models.BooleanField(
         _("session reminders"),
         default=True,
@@ -261,6 +269,11 @@ class Enrolment(Participation):
         related_name="+",
         null=True,
         blank=True,
+    )
+    decision_reason = models.TextField(
+        _("reason given"),
+        blank=True,
+        help_text=_("Sent to the person with a rejection or a cancellation by the coordinators."),
     )
 
     objects = EnrolmentQuerySet.as_manager()

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -159,7 +161,15 @@ class ProgrammeAdminForm(OriginalLanguageTextForm):
 class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
     programme_path = ""
     form = ProgrammeAdminForm
-    list_display = ["title", "status", "start_date", "end_date", "funder", "enrolment_mode"]
+    list_display = [
+        "title",
+        "status",
+        "start_date",
+        "end_date",
+        "funder",
+        "enrolment_mode",
+        "report_link",
+    ]
     list_select_related = ["funder"]
     list_filter = ["status", "enrolment_mode", "original_language"]
     search_fields = ["title_it", "title_en", "title_fr", "title_pt", "slug"]
@@ -192,6 +202,12 @@ class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
         (_("Certificates"), {"fields": ["certificate_min_share", "certificate_min_hours"]}),
         (_("Coordination"), {"fields": ["coordinators"]}),
     ]
+
+    @admin.display(description=_("funder report"))
+    def report_link(self, obj):
+        # The report is computed from the participants' data (participants/services/reports.py).
+        url = reverse("admin:participants_attendance_report", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Report"))
 
     def get_readonly_fields(self, request, obj=None):
         # Only superusers hand a programme to other people.

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -60,6 +62,9 @@ class SessionAdminForm(OriginalLanguageTextForm):
 
 
 class ReplicateForm(forms.Form):
+    """Which cohorts get a copy, and when each copy takes place: so many days after the
+    original (0: the same day), at another local time if given."""
+
     cohorts = forms.ModelMultipleChoiceField(
         label=_("Target cohorts"),
         queryset=Cohort.objects.none(),
@@ -69,7 +74,42 @@ class ReplicateForm(forms.Form):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        self.cohort_list = list(Cohort.objects.filter(programme=programme))
         self.fields["cohorts"].queryset = Cohort.objects.filter(programme=programme)
+        for cohort in self.cohort_list:
+            self.fields[f"days_{cohort.pk}"] = forms.IntegerField(
+                label=_("Days after the original, for %(cohort)s") % {"cohort": cohort.name},
+                min_value=-366,
+                max_value=366,
+                initial=0,
+                required=False,
+                widget=forms.NumberInput(attrs={"class": "vIntegerField"}),
+            )
+            self.fields[f"time_{cohort.pk}"] = forms.TimeField(
+                label=_("Local start time, for %(cohort)s") % {"cohort": cohort.name},
+                required=False,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                help_text=_("Empty: the original's time."),
+            )
+
+    def rows(self):
+        """(checkbox, days field, time field) for each cohort of the programme."""
+        checkboxes = list(self["cohorts"])
+        for cohort, checkbox in zip(self.cohort_list, checkboxes, strict=True):
+            yield checkbox, self[f"days_{cohort.pk}"], self[f"time_{cohort.pk}"]
+
+    def starts_for(self, session) -> dict[int, dt.datetime]:
+        """Each chosen cohort's start for the copy of ``session``, in the session's zone
+        (wall-clock days: a copy a week later keeps its local time across a DST change)."""
+        starts = {}
+        for cohort in self.cleaned_data["cohorts"]:
+            days = self.cleaned_data.get(f"days_{cohort.pk}") or 0
+            clock = self.cleaned_data.get(f"time_{cohort.pk}")
+            local = session.local_start.replace(tzinfo=None) + dt.timedelta(days=days)
+            if clock is not None:
+                local = local.replace(hour=clock.hour, minute=clock.minute, second=0)
+            starts[cohort.pk] = local.replace(tzinfo=session.zone)
+        return starts
 
 
 @admin.register(Session)
@@ -224,7 +264,8 @@ class SessionAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
             cohorts = list(form.cleaned_data["cohorts"])
             created = 0
             for session in sessions:
-                created += len(replicate_session(session, cohorts=cohorts))
+                starts = form.starts_for(session)
+                created += len(replicate_session(session, cohorts=cohorts, starts=starts))
             skipped = len(sessions) * len(cohorts) - created
             self.message_user(
                 request,

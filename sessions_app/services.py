@@ -1,5 +1,6 @@
 """Operations on sessions that touch several rows: replication for other cohorts."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -33,13 +34,19 @@ def _title_lookup(session: Session) -> dict:
 
 
 @transaction.atomic
-def replicate_session(session: Session, *, cohorts: Iterable[Cohort]) -> list[Session]:
+def replicate_session(
+    session: Session, *, cohorts: Iterable[Cohort], starts: dict[int, dt.datetime] | None = None
+) -> list[Session]:
     """Copy ``session`` once for each of ``cohorts``, with its translations and materials.
 
+    ``starts`` gives a cohort's copy its own start (cohort id → aware datetime; the copy lasts
+    as long as the original); without one, the copy starts when the original does.
     A cohort that already has a session with the same title (in every language) and start is
     skipped, so running it twice creates nothing new. Returns the sessions created.
     Raises ValidationError if a cohort belongs to another programme.
     """
+    starts = starts or {}
+    length = session.ends_at - session.starts_at
     cohorts = list(cohorts)
     validate_cohorts_in_programme(session, cohorts)
     session_fields = _copyable_fields(Session)
@@ -47,15 +54,17 @@ def replicate_session(session: Session, *, cohorts: Iterable[Cohort]) -> list[Se
     material_fields = _copyable_fields(Material)
     created = []
     for cohort in cohorts:
+        starts_at = starts.get(cohort.pk, session.starts_at)
         exists = Session.objects.filter(
             programme_id=session.programme_id,
-            starts_at=session.starts_at,
+            starts_at=starts_at,
             cohorts=cohort,
             **_title_lookup(session),
         ).exists()
         if exists:
             continue
         copy = Session(**{name: _copied(session, name) for name in session_fields})
+        copy.starts_at, copy.ends_at = starts_at, starts_at + length
         copy.save(force_insert=True)
         copy.cohorts.add(cohort)
         Material.objects.bulk_create(

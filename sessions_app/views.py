@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -92,6 +92,8 @@ def session_list(request):
         sessions = form.filter(public_sessions().only(*own_fields), now=timezone.now())
         page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
         add_programme_lines(page.object_list, form.choices)
+        # Each card names its cohorts: copies of a session for each hub differ by them.
+        prefetch_related_objects(page.object_list, "cohorts")
         return page
 
     # Loaded only when the template's cached results fragment misses.

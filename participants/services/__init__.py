@@ -22,6 +22,7 @@ from .attendance import (
     session_minutes,
 )
 from .availability import Places, cohort_places, session_places
+from .bulk import Message, cancel_by_coordinator, message_people, move_to_cohort, reject_with_reason
 from .cancellation import cancellation_deadline
 from .dates import programme_starts_at
 from .digest import queue_weekly_digests, weekly_digest
@@ -50,6 +51,11 @@ from .taking_part import (
 
 __all__ = [
     "AttendanceSummary",
+    "Message",
+    "cancel_by_coordinator",
+    "message_people",
+    "move_to_cohort",
+    "reject_with_reason",
     "Mark",
     "RecordOutcome",
     "attendance_summaries",

@@ -36,3 +36,8 @@ def send_notice(entry: Enrolment | SessionRegistration, event: str) -> None:
         programme_id=programme_id,
         session_id=session_id,
     )
+    if event == "pending" and isinstance(entry, Enrolment):
+        # The coordinators (or the superusers) learn that a request awaits them.
+        from .approvals import notify_request
+
+        notify_request(entry)

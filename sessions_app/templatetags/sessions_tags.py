@@ -146,6 +146,14 @@ def _programme_line(session) -> tuple[str, str, str]:
     )
 
 
+def _cohort_names(session) -> list[str]:
+    """The session's cohorts when the list prefetched them (never a query per row)."""
+    prefetched = getattr(session, "_prefetched_objects_cache", {})
+    if "cohorts" not in prefetched:
+        return []
+    return [str(cohort.name) for cohort in prefetched["cohorts"]]
+
+
 def has_places_to_show(session, now=None) -> bool:
     """Seats are counted for this session, and can still be taken."""
     return (
@@ -183,6 +191,11 @@ def session_summary(session, heading: str = "h3", show_programme: bool = False) 
     if session.languages:
         details.append(_joined_language_names(tuple(session.languages), language))
     html.append(f'<p class="meta">{escape(" · ".join(d for d in details if d))}</p>')
+    cohorts = _cohort_names(session)
+    if cohorts:
+        # Copies of a session for several cohorts differ by their cohort: say which.
+        label = _("For: %(cohorts)s") % {"cohorts": ", ".join(cohorts)}
+        html.append(f'<p class="meta session-cohorts">{escape(label)}</p>')
     if has_places_to_show(session):
         html.append(session_marker(session.pk))
     if show_programme:

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -405,6 +406,42 @@ def test_replicate_creates_the_copies_and_reports_them(client, charlie, module):
     copies = Session.objects.exclude(pk=module.pk)
     assert sorted(c.cohorts.get().name_it for c in copies) == ["Hub Centro", "Hub Sud"]
     assert all(c.materials.get().title_it == "Dispense" for c in copies)
+
+
+def test_replicate_gives_each_copy_its_day_and_time(client, charlie, module):
+    centro, sud = module.programme.cohorts.filter(name_it__in=["Hub Centro", "Hub Sud"])
+    client.force_login(charlie)
+    start = module.local_start
+
+    replicate(
+        client,
+        [module],
+        apply="1",
+        cohorts=[centro.pk, sud.pk],
+        **{f"days_{centro.pk}": "7", f"days_{sud.pk}": "14", f"time_{sud.pk}": "16:30"},
+    )
+
+    copies = {c.cohorts.get().name_it: c for c in Session.objects.exclude(pk=module.pk)}
+    assert copies["Hub Centro"].local_start == start + dt.timedelta(days=7)
+    assert copies["Hub Sud"].local_start.date() == (start + dt.timedelta(days=14)).date()
+    assert copies["Hub Sud"].local_start.strftime("%H:%M") == "16:30"
+    assert (
+        copies["Hub Sud"].ends_at - copies["Hub Sud"].starts_at == module.ends_at - module.starts_at
+    )
+
+
+def test_replicated_copies_name_their_cohort_on_the_public_list(client, charlie, module):
+    module.programme.status = "published"
+    module.programme.save()
+    cohorts = [c.pk for c in module.programme.cohorts.exclude(name_it="Hub Nord")]
+    client.force_login(charlie)
+    replicate(client, [module], apply="1", cohorts=cohorts)
+
+    html = client.get("/en/sessions/").content.decode()
+
+    assert "For: Hub Nord" in html
+    assert "For: Hub Centro" in html
+    assert "For: Hub Sud" in html
 
 
 def test_replicate_twice_skips_the_existing_copies(client, charlie, module):

@@ -246,11 +246,11 @@ def test_session_list_query_count(client, django_assert_num_queries, programme, 
     cohort = CohortFactory(programme=programme)
     SessionFactory.create_batch(rows, programme=programme, track=track, cohorts=[cohort])
 
-    # count, page of sessions; the filter choices (what public sessions have, their
-    # programmes, their tracks) only when the saves above have cleared them from the cache
-    with django_assert_num_queries(5):
+    # count, page of sessions, their cohorts; the filter choices (what public sessions have,
+    # their programmes, their tracks) only when the saves above have cleared them from the cache
+    with django_assert_num_queries(6):
         first = client.get(_list_url())
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         second = client.get(_list_url(), {"kind": "workshop"})
 
     assert len(first.context["sessions"]) == min(rows, 20)
