@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lookingup import uploads
 from lookingup.fields import LanguagesField
 
 from .enums import EnrolmentMode, OrganisationKind, PartnerRole, ProgrammeStatus
@@ -52,7 +53,9 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"), blank=True, **uploads.upload_options("logos", uploads.IMAGES)
+    )
 
     class Meta:
         verbose_name = _("organisation")
