@@ -6,7 +6,6 @@ from django.urls import include, path
 from django.views.static import serve
 
 from participants.views import set_language
-from programmes.views import home
 
 from . import views
 
@@ -22,7 +21,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", home, name="home"),
+    path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("programmes/", include("programmes.urls")),

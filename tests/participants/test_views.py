@@ -104,9 +104,9 @@ def test_dashboard_query_count_is_constant(client, django_assert_num_queries, co
     person = ParticipantFactory()
     _dashboard_with(client, person, count)
 
-    # user, enrolments, registrations, upcoming sessions, past sessions (the session comes
-    # from the cache: SESSION_ENGINE is cached_db)
-    with django_assert_num_queries(5):
+    # user, enrolments, registrations, upcoming sessions, past sessions, good practices (the
+    # session comes from the cache: SESSION_ENGINE is cached_db)
+    with django_assert_num_queries(6):
         response = client.get(reverse("participants:dashboard"))
 
     assert len(response.context["enrolments"]) == count
