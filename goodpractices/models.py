@@ -194,6 +194,13 @@ class PartnerAccess(models.Model):
             )
 
 
+class PracticeManager(models.Manager):
+    def get_queryset(self):
+        # The search vector (every language, every field) is large and only ever read inside
+        # the database: never load it into Python.
+        return super().get_queryset().defer("search_vector")
+
+
 class GoodPractice(models.Model):
     # What it is (translated text; rich text fields are sanitised by the forms)
     title = models.CharField(_("title"), max_length=200)
@@ -323,6 +330,8 @@ class GoodPractice(models.Model):
     # Filled by services/search.py after each save (stays empty on SQLite); GIN-indexed by a
     # PostgreSQL-only migration.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PracticeManager()
 
     class Meta:
         verbose_name = _("good practice")

@@ -4,6 +4,7 @@ Callers import from here: ``from goodpractices import services``.
 """
 
 from .access import (
+    cache_scope,
     can_edit,
     can_review,
     can_see_material,
@@ -29,6 +30,7 @@ from .submission import (
 __all__ = [
     "Outcome",
     "allowed_steps",
+    "cache_scope",
     "can_edit",
     "can_review",
     "can_see_material",

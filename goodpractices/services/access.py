@@ -36,6 +36,17 @@ def is_partner(user) -> bool:
     return user.is_authenticated and (user.is_superuser or bool(partner_programme_ids(user)))
 
 
+def cache_scope(user) -> str:
+    """What ``user`` may see, as part of a cache key: people who see the same practices
+    share cached pages."""
+    if not user.is_authenticated:
+        return "public"
+    if user.is_superuser:
+        return "all"
+    programmes = partner_programme_ids(user)
+    return "p" + "-".join(str(pk) for pk in sorted(programmes)) if programmes else "public"
+
+
 def visibility_filter(user, prefix: str = "") -> Q:
     """The practices (reached through ``prefix``) whose visibility lets ``user`` see them."""
     public = Q(**{f"{prefix}visibility": Visibility.PUBLIC})

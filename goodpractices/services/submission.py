@@ -90,7 +90,9 @@ def submit(practice: GoodPractice, *, by, now=None) -> Outcome:
     now = now or timezone.now()
     with transaction.atomic():
         practice = (
-            GoodPractice.objects.select_for_update().select_related("call").get(pk=practice.pk)
+            GoodPractice.objects.select_for_update(of=("self",))
+            .select_related("call")
+            .get(pk=practice.pk)
         )
         refusal = submission_refusal(practice, user=by, now=now)
         if refusal is not None:

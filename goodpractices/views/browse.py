@@ -1,5 +1,6 @@
 """Browsing the library: list with search and facets, detail, map, protected files."""
 
+import hashlib
 import json
 from itertools import groupby
 from urllib.parse import urlencode
@@ -9,13 +10,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from goodpractices import services
 from goodpractices.enums import MaterialKind
 from goodpractices.forms import LibraryFilterForm
-from goodpractices.models import PracticeMaterial, Theme
+from goodpractices.models import GoodPractice, PracticeMaterial, Theme
 from goodpractices.services import CARD_FIELDS
 from goodpractices.services.search import (
     LibraryFilters,
@@ -27,10 +29,13 @@ from goodpractices.services.search import (
     is_postgresql,
     with_snippets,
 )
+from lookingup.cache import content_version
 from lookingup.uploads import serve_private
 from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 
 PAGE_SIZE = 20
+# Cached pages follow every change at once (the content version); this bounds the rest.
+LIST_CACHE_SECONDS = 300
 RELATED = 4
 # Markers on one map page; filters narrow the rest down.
 MAP_LIMIT = 400
@@ -90,26 +95,41 @@ def _active_filters(filters: LibraryFilters, facets) -> list[dict]:
 @require_safe
 def practice_list(request):
     form, filters, practices = filtered_library(request)
-    facets = facet_counts(practices)
-    ordered = with_snippets(apply_sort(practices, filters), filters.q)
-    ordered = ordered.only(*CARD_FIELDS).prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.only("slug", *_theme_names()))
-    )
-    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    if filters.q and not is_postgresql():
-        for practice in page.object_list:
-            practice.snippet = highlight_in_python(practice.summary, filters.q)
+
+    def load_results() -> dict:
+        facets = facet_counts(practices)
+        ordered = with_snippets(apply_sort(practices, filters), filters.q)
+        ordered = ordered.only(*CARD_FIELDS).prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("slug", *_theme_names()))
+        )
+        page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+        if filters.q and not is_postgresql():
+            for practice in page.object_list:
+                practice.snippet = highlight_in_python(practice.summary, filters.q)
+        return {
+            "page_obj": page,
+            "practices": page.object_list,
+            "facet_groups": _link_facets(facets, filters),
+            "active_filters": _active_filters(filters, facets),
+        }
+
+    # Facets and results are cached per content version, language, what the visitor may see
+    # and the validated filters: loaded only when the template's fragment misses.
+    results = SimpleLazyObject(load_results)
+    page_query = query_string(filters)
+    key = f"{page_query}&page={request.GET.get('page', '')}"
     return render(
         request,
         "goodpractices/practice_list.html",
         {
             "form": form,
             "filters": filters,
-            "page_obj": page,
-            "practices": page.object_list,
-            "facet_groups": _link_facets(facets, filters),
-            "active_filters": _active_filters(filters, facets),
-            "page_query": query_string(filters),
+            "results": results,
+            "content_version": content_version(),
+            "scope": services.cache_scope(request.user),
+            "results_key": hashlib.sha256(key.encode()).hexdigest()[:32],
+            "cache_seconds": LIST_CACHE_SECONDS,
+            "page_query": page_query,
             "map_query": query_string(filters, sort=None),
             "nav": "goodpractices",
         },
@@ -135,13 +155,15 @@ def practice_detail(request, slug):
         for code, items in groupby(materials, key=lambda m: m.language)
     ]
     themes = list(practice.themes.all())
+    sharing_a_theme = GoodPractice.themes.through.objects.filter(
+        theme_id__in=[theme.pk for theme in themes]
+    ).values("goodpractice_id")
     related = (
         services.library(request.user)
-        .filter(themes__in=[theme.pk for theme in themes])
+        .filter(pk__in=sharing_a_theme)
         .exclude(pk=practice.pk)
         .only(*CARD_FIELDS)
-        .order_by("-published_at", "-pk")
-        .distinct()[:RELATED]
+        .order_by("-published_at", "-pk")[:RELATED]
     )
     sessions = practice.sessions.filter(
         programme__status__in=PUBLIC_PROGRAMME_STATUSES

@@ -338,3 +338,26 @@ def test_home_shows_the_latest_public_practices(client, library):
 
 def test_practice_count_by_status(library):
     assert GoodPractice.objects.filter(status="published").count() == 2
+
+
+def test_warm_list_needs_no_query_and_a_change_shows_at_once(
+    client, django_assert_num_queries, library
+):
+    client.get(url("list"))
+
+    with django_assert_num_queries(0):
+        client.get(url("list"))
+    PracticeFactory(title="Fairbnb")
+    response = client.get(url("list"), {"sort": "title"})
+
+    assert titles(response) == ["CoopCycle", "Fairbnb"]
+
+
+def test_cached_list_never_shows_partners_content_to_others(client, library, partner):
+    client.force_login(partner)
+    client.get(url("list"))
+    client.logout()
+
+    response = client.get(url("list"))
+
+    assert "Casa do Impacto" not in response.content.decode()

@@ -36,7 +36,7 @@ def complete(themes, **overrides) -> dict:
         "original_language": "it",
         "title": "Orti sociali di Lecce",
         "summary": "Una cooperativa sociale coltiva orti con persone svantaggiate.",
-        "description": "Dal 2015 la cooperativa gestisce tre orti urbani.\n\nVende in filiera corta.",
+        "description": "Dal 2015 la cooperativa gestisce tre orti urbani.\n\nFiliera corta.",
         "strengths": "Lavoro stabile per 12 persone.",
         "weaknesses": "Dipende dai bandi.",
         "lessons": "",

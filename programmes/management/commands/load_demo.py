@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 
+from goodpractices.demo import load_practices
+from goodpractices.models import GoodPractice
 from programmes.management import demo_data
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 from programmes.services import ensure_coordinators_group
@@ -72,6 +74,7 @@ class Command(BaseCommand):
             "cohorts": Cohort.objects.count(),
             "sessions": Session.objects.count(),
             "materials": Material.objects.count(),
+            "good practices": GoodPractice.objects.count(),
         }
         self.stdout.write(
             "Demo data loaded ({} new rows): {}.".format(
@@ -99,6 +102,7 @@ class Command(BaseCommand):
             programme = self.load_programme(spec, organisations)
             if spec.coordinated_by_demo_coordinator:
                 programme.coordinators.add(coordinator)
+        load_practices(self.upsert)
         return self.created
 
     def upsert(self, model, lookup, values):
