@@ -13,7 +13,8 @@ from django.utils import timezone
 from programmes.models import Organisation, Programme
 from sessions_app.models import Session
 
-from .models import Call, CallQuestion, GoodPractice, PracticeMaterial, Theme
+from .models import Call, CallQuestion, GoodPractice, PracticeMaterial
+from .taxonomy import ensure_themes
 
 UTC = dt.UTC
 LANGUAGES = ("it", "en", "fr", "pt")
@@ -524,7 +525,7 @@ def load_practices(upsert) -> None:
     from programmes.management.commands.load_demo import session_uid
 
     today = timezone.localdate()
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    themes = ensure_themes()
     programmes = {p.slug: p for p in Programme.objects.all()}
     organisations = {o.name: o for o in Organisation.objects.all()}
     calls = {}

@@ -16,8 +16,9 @@ from django.utils import timezone
 from lookingup.cache import bump_content_version
 from programmes.models import Programme
 
-from .models import Call, GoodPractice, PracticeMaterial, Theme
+from .models import Call, GoodPractice, PracticeMaterial
 from .services.search import index_all
+from .taxonomy import ensure_themes
 
 PREFIX = "gen-"
 LANGUAGES = ("it", "en", "fr", "pt")
@@ -327,7 +328,7 @@ def generate_practices(count: int, *, seed: int = 2024) -> int:
     calls: dict[int, list] = {}
     for call in Call.objects.all():
         calls.setdefault(call.programme_id, []).append(call)
-    themes = {theme.slug: theme.pk for theme in Theme.objects.all()}
+    themes = {slug: theme.pk for slug, theme in ensure_themes().items()}
     through = GoodPractice.themes.through
     for start in range(0, count, BATCH):
         batch = [

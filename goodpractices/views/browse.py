@@ -38,7 +38,7 @@ PAGE_SIZE = 20
 LIST_CACHE_SECONDS = 300
 RELATED = 4
 # Markers on one map page; filters narrow the rest down.
-MAP_LIMIT = 400
+MAP_LIMIT = 200
 
 
 def query_string(filters: LibraryFilters, **changes) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from goodpractices.models import Theme
+from goodpractices.taxonomy import ensure_themes
 from tests.factories import OrganisationFactory, PartnershipFactory, ProgrammeFactory, UserFactory
 from tests.goodpractices.factories import CallFactory, PartnerAccessFactory
 
@@ -28,7 +28,8 @@ def call(futuro):
 
 @pytest.fixture
 def themes(db):
-    return {theme.slug: theme for theme in Theme.objects.all()}
+    """The seeded taxonomy (put back when a transactional test has flushed it)."""
+    return ensure_themes()
 
 
 @pytest.fixture

@@ -262,7 +262,7 @@ def test_map_lists_located_practices_by_country_without_javascript(client, libra
         ("France", ["CoopCycle"])
     ]
     assert "No location" not in page
-    assert 'src="/static/vendor/leaflet/leaflet.js"' in page
+    assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in page
     assert '"lat": 48.85' in page
 
 
@@ -361,3 +361,28 @@ def test_cached_list_never_shows_partners_content_to_others(client, library, par
     response = client.get(url("list"))
 
     assert "Casa do Impacto" not in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/it/good-practices/", "/it/good-practices/map/", "detail"])
+def test_pages_and_their_assets_weigh_at_most_150_kb(client, futuro, path):
+    import re
+    from io import StringIO
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+    from django.core.management import call_command
+
+    call_command("generate_practices", count=600, stdout=StringIO())
+    if path == "detail":
+        path = GoodPractice.objects.filter(visibility="public").first().get_absolute_url()
+
+    response = client.get(path)
+
+    html = response.content.decode()
+    assets = re.findall(r'<link rel="stylesheet" href="/static/([^"]+)"', html)
+    assets += re.findall(r'<script[^>]+src="/static/([^"]+)"', html)
+    weight = len(response.content) + sum(
+        Path(finders.find(asset)).stat().st_size for asset in assets
+    )
+    assert response.status_code == 200
+    assert weight <= 150 * 1024
