@@ -1,7 +1,9 @@
 """Coordinators manage their programmes' calls, partner access and practices; the review steps
 (and their emails) go through services.review, from the review page or the admin action."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -79,13 +81,45 @@ class CallAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
     inlines = [CallQuestionInline]
 
 
+class PartnerAccessForm(forms.ModelForm):
+    """A person is named by their email address: coordinators never browse the list of every
+    account (they cannot open the users' admin)."""
+
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        required=False,
+        help_text=_("Leave empty to grant access to everyone of the organisation below."),
+    )
+
+    class Meta:
+        model = PartnerAccess
+        fields = ["programme", "email", "organisation"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.user_id:
+            self.fields["email"].initial = self.instance.user.email
+
+    def clean_email(self):
+        address = self.cleaned_data["email"].strip()
+        if not address:
+            self.instance.user = None
+            return ""
+        user = get_user_model().objects.filter(email__iexact=address).first()
+        if user is None:
+            raise forms.ValidationError(_("No account uses this email address."))
+        self.instance.user = user
+        return address
+
+
 @admin.register(PartnerAccess)
 class PartnerAccessAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
+    form = PartnerAccessForm
     list_display = ["programme", "user", "organisation", "granted_by", "granted_at"]
     list_select_related = ["programme", "user", "organisation", "granted_by"]
     list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["user__email", "user__full_name", "organisation__name"]
-    autocomplete_fields = ["programme", "user", "organisation"]
+    autocomplete_fields = ["programme", "organisation"]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -200,8 +234,8 @@ class GoodPracticeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
         ),
     ]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
         if not request.user.is_superuser and "programme" in form.base_fields:
             # A practice without a programme would vanish from its coordinator's admin.
             form.base_fields["programme"].required = True

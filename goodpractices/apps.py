@@ -23,9 +23,7 @@ class GoodPracticesConfig(AppConfig):
         from programmes.services import COORDINATOR_PERMISSIONS
 
         from . import signals  # noqa: F401
-        from .emails import register_builders
 
-        register_builders()
         # The admin narrows each of these to the programmes a coordinator runs (admin.py).
         for permission in COORDINATOR_PERMISSIONS_HERE:
             if permission not in COORDINATOR_PERMISSIONS:

@@ -7,6 +7,8 @@ from django.template.defaultfilters import linebreaks_filter
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lookingup.validators import validate_single_line
+
 from .enums import EventAction, MaterialKind, Sector, SortOrder, Territory, Visibility
 from .models import GoodPractice, PracticeMaterial, Theme
 from .services.search import LibraryFilters
@@ -55,7 +57,7 @@ class PracticeForm(forms.ModelForm):
     submission needs, so a half-written draft is always saved.
     """
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     summary = forms.CharField(
         label=_("Summary"),
         max_length=600,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from lookingup import uploads
+from lookingup.validators import validate_single_line
 
 from .enums import (
     EventAction,
@@ -35,7 +36,7 @@ class Theme(models.Model):
     """The managed taxonomy: the themes the programmes work on."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     essglobal_id = models.CharField(
         _("ESSGlobal activity"),
         max_length=10,
@@ -68,7 +69,7 @@ class Call(models.Model):
         on_delete=models.PROTECT,
         related_name="practice_calls",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
     opens_at = models.DateTimeField(_("opens"))
@@ -106,7 +107,7 @@ class CallQuestion(models.Model):
     call = models.ForeignKey(
         Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="questions"
     )
-    text = models.CharField(_("question"), max_length=300)
+    text = models.CharField(_("question"), max_length=300, validators=[validate_single_line])
     required = models.BooleanField(_("required"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -203,7 +204,7 @@ class PracticeManager(models.Manager):
 
 class GoodPractice(models.Model):
     # What it is (translated text; rich text fields are sanitised by the forms)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=90, unique=True)
     summary = models.TextField(_("summary"), max_length=600)
     description = models.TextField(_("description"), blank=True)
@@ -225,11 +226,16 @@ class GoodPractice(models.Model):
         _("organisation behind it"),
         max_length=300,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("As the submitter wrote it; coordinators may link known organisations."),
     )
     country = CountryField(_("country"), blank=True, db_index=True)
-    region = models.CharField(_("region"), max_length=120, blank=True)
-    place = models.CharField(_("place"), max_length=120, blank=True)
+    region = models.CharField(
+        _("region"), max_length=120, blank=True, validators=[validate_single_line]
+    )
+    place = models.CharField(
+        _("place"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     territory = models.CharField(
         _("territory"), max_length=10, choices=Territory.choices, blank=True
     )
@@ -363,7 +369,7 @@ class PracticeMaterial(models.Model):
         on_delete=models.CASCADE,
         related_name="materials",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     kind = models.CharField(_("kind"), max_length=10, choices=MaterialKind.choices)
     # Always private storage: the practice's visibility may change, and a view checks it.

@@ -17,8 +17,15 @@ def content_version() -> str:
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, str(time.time_ns()), timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY)
+        # None when the cache is down: a version nobody has used, so nothing stale is read.
+        version = cache.get(CONTENT_VERSION_KEY) or f"uncached-{time.time_ns()}"
     return version
+
+
+def cache_is_available() -> bool:
+    """Whether the cache answers (always, for a local-memory cache)."""
+    available = getattr(cache, "available", None)
+    return available() if available is not None else True
 
 
 def bump_content_version() -> None:

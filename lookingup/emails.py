@@ -1,16 +1,39 @@
-"""Emails come in threes: ``emails/<name>-subject.txt``, ``-body.txt`` and ``-body.html``.
+"""Emails come in threes: ``emails/<kind>-subject.txt``, ``-body.txt`` and ``-body.html``.
 
-Always render in the recipient's language; send through ``queue_email`` so that nothing
-leaves before the surrounding transaction commits.
+Adding an email is its template trio plus one function in the app's ``emails.py`` that turns
+the ids stored with the mail into the templates' context::
+
+    @email("enrolment-confirmed")
+    def enrolment_context(*, enrolment_id):
+        ...                                 # None when the objects are gone
+
+Queue it with ``lookingup.outbox.queue_mail``. The worker calls the function and renders the
+templates in the recipient's language when it sends the mail, so the mail says what is in the
+database then. A kind without a function renders its stored context as it is.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+CONTEXT_BUILDERS: dict[str, Callable[..., dict | None]] = {}
+
+
+def email(*kinds: str):
+    """Register the decorated function as the context builder of each of ``kinds``."""
+
+    def register(function):
+        for kind in kinds:
+            if CONTEXT_BUILDERS.get(kind, function) is not function:
+                raise ValueError(f"Two context builders for the email {kind!r}")
+            CONTEXT_BUILDERS[kind] = function
+        return function
+
+    return register
 
 
 @dataclass
@@ -22,44 +45,43 @@ class Attachment:
 
 @dataclass
 class RenderedEmail:
-    to: list[str]
     subject: str
     text: str
     html: str
-    attachments: list[Attachment] = field(default_factory=list)
+    attachments: list[Attachment]
+    headers: dict[str, str]
 
 
-def render_email(name: str, *, to: str, language: str, context: dict) -> RenderedEmail:
-    context = {"SITE_URL": settings.SITE_URL, "language": language, **context}
+def render_email(kind: str, *, language: str, ids: dict) -> RenderedEmail | None:
+    """Build the context and render the trio, all in ``language``; None when the objects are
+    gone. Everything happens inside the override: translated model fields (titles) resolve
+    their language when they are read, which may be in the builder."""
+    builder = CONTEXT_BUILDERS.get(kind)
     with translation.override(language):
-        subject = render_to_string(f"emails/{name}-subject.txt", context)
-        text = render_to_string(f"emails/{name}-body.txt", context)
-        html = render_to_string(f"emails/{name}-body.html", context)
+        context = builder(**ids) if builder else dict(ids)
+        if context is None:
+            return None
+        attachments = context.pop("attachments", [])
+        headers = context.pop("headers", {})
+        context = {"SITE_URL": settings.SITE_URL, "language": language, **context}
+        subject = render_to_string(f"emails/{kind}-subject.txt", context)
+        text = render_to_string(f"emails/{kind}-body.txt", context)
+        html = render_to_string(f"emails/{kind}-body.html", context)
     # A subject is one line, whatever the template's whitespace.
     subject = " ".join(subject.split())
-    return RenderedEmail(to=[to], subject=subject, text=text, html=html)
+    return RenderedEmail(subject, text, html, attachments, headers)
 
 
-def send_rendered(email: RenderedEmail) -> None:
+def build_message(email: RenderedEmail, *, to: str, connection=None) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=email.subject, body=email.text, from_email=settings.DEFAULT_FROM_EMAIL, to=email.to
+        subject=email.subject,
+        body=email.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=email.headers,
+        connection=connection,
     )
     message.attach_alternative(email.html, "text/html")
     for attachment in email.attachments:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
-    message.send()
-
-
-def queue_email(name: str, *, to: str, language: str, context_ids: dict | None = None) -> None:
-    """Send ``name`` through Celery once the current transaction commits.
-
-    ``context_ids`` holds primary keys only; the task re-fetches the objects, so a rolled-back
-    change never produces a message and the worker renders what is really in the database.
-    """
-    from .tasks import task_send_email
-
-    transaction.on_commit(
-        lambda: task_send_email.delay(
-            name=name, to=to, language=language, context_ids=context_ids or {}
-        )
-    )
+    return message

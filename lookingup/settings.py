@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "simple_history",
+    "import_export",
     "lookingup",
     "participants",
     "programmes",
@@ -89,7 +92,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records who made each change kept in a model's history (attendance).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "participants.middleware.PreferredLanguageMiddleware",
+    "lookingup.middleware.SignInNeedsCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lookingup.urls"
@@ -141,7 +147,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Degrades to "no cache" while Redis is down (lookingup/cache_backends.py).
+            "BACKEND": "lookingup.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang the pages: give up on it quickly.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -180,10 +192,16 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Sign-up asks for the profile (organisation, role, country, consent): participants/forms.py.
 ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
+# Its mails go through the outbox like every other (participants/adapter.py).
+ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
 # Bump when the privacy notice changes: everyone accepts the new text before enrolling again.
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2024-04")
 # Invitation links to invitation-only programmes stay valid this many days.
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
+# Behind a reverse proxy every request comes from the proxy's address: allauth must read the
+# client's from X-Forwarded-For, trusting as many proxies as stand in front (docker-compose: 1).
+# Never set it without a proxy that overwrites the header, or clients choose their address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's own defaults (login failures, sign-ups, resets per IP and per key) stay on;
 # ACCOUNT_RATE_LIMITS is only ever tightened, never switched off.
 
@@ -271,6 +289,18 @@ def _email_settings(url: str) -> dict:
 globals().update(_email_settings(env("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "LOOKING UP <noreply@lookingup.localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The outbox (lookingup/outbox.py): how mail is retried, swept and paced.
+OUTBOX_SWEEP_SECONDS = env_int("OUTBOX_SWEEP_SECONDS", 60)
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
+OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 50)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
+# Reminders and change notices (sessions_app/notices.py): how often beat scans for them, and
+# how long edits of a session settle before its participants are told (one mail for them all).
+REMINDER_SCAN_SECONDS = env_int("REMINDER_SCAN_SECONDS", 300)
+CHANGE_NOTICE_DELAY_MINUTES = env_int("CHANGE_NOTICE_DELAY_MINUTES", 10)
+# The mail provider's limit, per worker process; 0 sends as fast as the server accepts.
+EMAIL_RATE_PER_SECOND = float(env("EMAIL_RATE_PER_SECOND", "0"))
 
 # --- Celery
 # Without a broker URL, kombu's file-system transport under var/ is an embedded broker: the
@@ -288,11 +318,38 @@ if CELERY_BROKER_URL == "filesystem://":
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Every task is idempotent (the outbox's claims, unique keys): a task whose worker died is
+# delivered again rather than lost, whether the pool child or the whole worker was killed.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic task is a scan that can run late, twice or concurrently without harm: one
+# that waited longer than its own interval is superseded by the next and expires.
+CELERY_BEAT_SCHEDULE: dict = {
+    "deliver-due-mail": {
+        "task": "lookingup.deliver_due_mail",
+        "schedule": OUTBOX_SWEEP_SECONDS,
+        "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+    "queue-due-reminders": {
+        "task": "sessions_app.queue_due_reminders",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-change-notices": {
+        "task": "sessions_app.send_change_notices",
+        "schedule": REMINDER_SCAN_SECONDS,
+        "options": {"expires": REMINDER_SCAN_SECONDS},
+    },
+    "send-weekly-digests": {
+        "task": "participants.send_weekly_digests",
+        # Mondays at 07:00 in the site's time zone (CELERY_TIMEZONE).
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
+        "options": {"expires": 6 * 3600},
+    },
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 # --- Security
@@ -346,3 +403,6 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "lookingup.views.csrf_failure"
+
+# Histories (attendance) are for auditors to read: nobody reverts a row from its history.
+SIMPLE_HISTORY_REVERT_DISABLED = True

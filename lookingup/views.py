@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from goodpractices.services import latest_practices
+from programmes.enums import EnrolmentMode
 from programmes.models import Programme
 from sessions_app.views import for_summaries, public_sessions
 
@@ -27,9 +28,11 @@ def home(request):
     upcoming = for_summaries(public_sessions().upcoming(now)).order_by("starts_at", "pk")[
         :HOME_SESSIONS
     ]
-    open_programmes = Programme.objects.open_for_enrolment(now).order_by("start_date", "pk")[
-        :HOME_PROGRAMMES
-    ]
+    open_programmes = (
+        Programme.objects.open_for_enrolment(now)
+        .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        .order_by("start_date", "pk")[:HOME_PROGRAMMES]
+    )
     return render(
         request,
         "home.html",
@@ -51,8 +54,9 @@ def healthz(request):
 @require_GET
 @never_cache
 def readyz(request):
-    """Ready to serve: the database answers and the Celery broker accepts a connection."""
-    checks = {"database": _check_database(), "broker": _check_broker()}
+    """Ready to serve: the database answers, the Celery broker accepts a connection and the
+    cache answers (without it pages are slower and signing in is paused)."""
+    checks = {"database": _check_database(), "broker": _check_broker(), "cache": _check_cache()}
     ready = all(status == "ok" for status in checks.values())
     return JsonResponse(checks, status=200 if ready else 503)
 
@@ -65,6 +69,17 @@ def _check_database() -> str:
         logger.exception("readyz: database check failed")
         return "error"
     return "ok"
+
+
+def _check_cache() -> str:
+    from .cache import cache_is_available
+
+    try:
+        available = cache_is_available()
+    except Exception:
+        logger.exception("readyz: cache check failed")
+        return "error"
+    return "ok" if available else "error"
 
 
 def _check_broker() -> str:

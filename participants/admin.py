@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from programmes.models import Programme
+from programmes.admin import CoordinatorScopedMixin, register_programme_path
 
-from . import services
-from .forms import InvitationForm
-from .models import Enrolment, SessionRegistration, User
+from . import attendance_admin, services
+from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
+
+register_programme_path(Enrolment, "programme")
+register_programme_path(SessionRegistration, "session__programme")
+register_programme_path(Attendance, "session__programme")
 
 
 @admin.register(User)
@@ -47,29 +51,12 @@ class UserAdmin(BaseUserAdmin):
     ]
 
 
-class CoordinatorScopedAdmin(admin.ModelAdmin):
+class ParticipationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
     """Coordinators see and act on their own programmes' people, nobody else's.
 
     Status changes only go through the admin actions, which call the services (emails,
     waiting lists); the rows themselves are read-only here.
     """
-
-    programme_path = "programme"
-
-    def _is_coordinator(self, request) -> bool:
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            return False
-        return user.is_superuser or user.coordinated_programmes.exists()
-
-    def has_module_permission(self, request):
-        return self._is_coordinator(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._is_coordinator(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._is_coordinator(request)
 
     def has_add_permission(self, request):
         return False
@@ -77,19 +64,12 @@ class CoordinatorScopedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        programmes = Programme.objects.coordinated_by(request.user)
-        return queryset.filter(**{f"{self.programme_path}__in": programmes})
-
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(CoordinatorScopedAdmin):
+class EnrolmentAdmin(ParticipationAdmin):
     list_display = ["participant", "programme", "cohort", "status", "queued_at", "created_at"]
     list_filter = ["status", "programme", "invited"]
     list_select_related = ["participant", "programme", "cohort"]
@@ -112,46 +92,102 @@ class EnrolmentAdmin(CoordinatorScopedAdmin):
             level = messages.SUCCESS if outcome.ok else messages.WARNING
             self.message_user(request, f"{enrolment.participant}: {outcome.message}", level)
 
-    def get_urls(self):
-        return [
-            path(
-                "invitation/",
-                self.admin_site.admin_view(self.invitation_view),
-                name="participants_enrolment_invitation",
-            ),
-            *super().get_urls(),
-        ]
-
-    def invitation_view(self, request):
-        """Coordinators make a signed invitation link for an invitation-only programme."""
-        if not self._is_coordinator(request):
-            return self.admin_site.login(request)
-        form = InvitationForm(request.POST or None, user=request.user)
-        link = ""
-        if request.method == "POST" and form.is_valid():
-            token = services.make_invitation(
-                form.cleaned_data["programme"],
-                cohort=form.cleaned_data["cohort"],
-                email=form.cleaned_data["email"],
-            )
-            link = request.build_absolute_uri(
-                reverse("participants:invitation", kwargs={"token": token})
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Invitation link"),
-            "form": form,
-            "link": link,
-            "opts": self.model._meta,
-            "days": settings.INVITATION_MAX_AGE_DAYS,
-        }
-        return TemplateResponse(request, "admin/participants/invitation.html", context)
-
 
 @admin.register(SessionRegistration)
-class SessionRegistrationAdmin(CoordinatorScopedAdmin):
+class SessionRegistrationAdmin(ParticipationAdmin):
     programme_path = "session__programme"
     list_display = ["participant", "session", "status", "queued_at", "created_at"]
     list_filter = ["status", "session__programme"]
     list_select_related = ["participant", "session"]
     search_fields = ["participant__email", "participant__full_name", "session__title"]
+
+
+register_programme_path(Invitation, "programme")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
+    """Invitation links: made, seen and revoked here; each use is counted."""
+
+    list_display = ["programme", "cohort", "email", "uses_display", "expires_at", "state"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["programme", "cohort"]
+    search_fields = ["email"]
+    fields = ["programme", "cohort", "email", "uses_allowed", "expires_at", "link", "state"]
+    readonly_fields = ["link", "state"]
+    autocomplete_fields = ["programme"]
+    actions = ["revoke_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A link already handed out keeps what it was made for; only its limits change.
+        if obj is not None:
+            return [*self.readonly_fields, "programme", "cohort", "email"]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke instead: the list keeps who was invited
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            obj.email = obj.email.lower()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("link"))
+    def link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Saved invitations show their link here.")
+        return invitation_link(obj)
+
+    @admin.display(description=_("uses"))
+    def uses_display(self, obj):
+        allowed = obj.uses_allowed if obj.uses_allowed is not None else "∞"
+        return f"{obj.uses} / {allowed}"
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        refusal = services.invitation_refusal(obj, now=timezone.now())
+        return _("Valid") if refusal is None else refusal
+
+    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
+    def revoke_selected(self, request, queryset):
+        count = services.revoke_invitations(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d link revoked: it no longer works.",
+                "%(count)d links revoked: they no longer work.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+def invitation_link(invitation: Invitation) -> str:
+    return f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(CoordinatorScopedMixin, SimpleHistoryAdmin):
+    """Attendance rows, read-only with their history: the register of each session, self
+    check-in and meeting-report imports write them (participants.services)."""
+
+    list_display = ["participant", "session", "status", "minutes", "source", "recorded_at"]
+    list_filter = ["status", "source", "session__programme"]
+    list_select_related = ["participant", "session"]
+    search_fields = ["participant__email", "participant__full_name", "session__title"]
+    date_hierarchy = "recorded_at"
+    history_list_display = ["status", "minutes", "source"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def get_urls(self):
+        return [*attendance_admin.urls(self), *super().get_urls()]

@@ -7,7 +7,9 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .emails import register_builders
+        from programmes.services import COORDINATOR_PERMISSIONS
 
-        register_builders()
+        from . import emails, signals  # noqa: F401 - emails registers its builders
+        from .permissions import COORDINATOR_PERMISSIONS as OURS
+
+        COORDINATOR_PERMISSIONS.extend(p for p in OURS if p not in COORDINATOR_PERMISSIONS)

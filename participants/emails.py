@@ -1,34 +1,28 @@
-"""Context builders for the participants' emails (see lookingup/tasks.py).
+"""Context builders for the participants' emails (lookingup/emails.py).
 
-The task re-fetches by id, so the email says what is really in the database when it is sent.
+The worker calls them when it sends the mail, in the recipient's language, so the email says
+what is really in the database then, in their words.
 """
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats
 
-from lookingup.emails import Attachment
+from lookingup.emails import Attachment, email
 
 from .enums import EnrolmentStatus
 from .models import Enrolment, SessionRegistration
 
-EMAILS = ["confirmed", "pending", "approved", "rejected", "waiting", "promoted", "cancelled"]
+EVENTS = ["confirmed", "pending", "approved", "rejected", "waiting", "promoted", "cancelled"]
 
 
-def register_builders() -> None:
-    from lookingup.tasks import register_context_builder
-
-    for name in EMAILS:
-        register_context_builder(f"enrolment-{name}", "participants.emails:build_enrolment")
-
-
-def _calendar(sessions, *, name: str, language: str) -> Attachment:
+def _calendar(sessions, *, name: str) -> Attachment:
     from sessions_app.ics import build_calendar
 
-    with translation.override(language):
-        content = build_calendar(sessions, name=name, include_join_url=True)
+    content = build_calendar(sessions, name=name, include_join_url=True)
     return Attachment(filename="looking-up.ics", content=content, mimetype="text/calendar")
 
 
+@email(*(f"enrolment-{event}" for event in EVENTS))
 def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | None = None):
     from . import services
 
@@ -44,7 +38,7 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         sessions = [session]
     else:
         entry = (
-            Enrolment.objects.select_related("participant", "programme", "cohort")
+            Enrolment.objects.select_related("participant", "programme", "cohort__programme")
             .filter(pk=enrolment_id)
             .first()
         )
@@ -53,10 +47,8 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         session, programme, cohort = None, entry.programme, entry.cohort
         sessions = list(services.sessions_for_enrolment(entry).select_related("programme", "track"))
     participant = entry.participant
-    language = participant.preferred_language
-    with translation.override(language):
-        dashboard_url = reverse("participants:dashboard")
-        about_url = session.get_absolute_url() if session else programme.get_absolute_url()
+    dashboard_url = reverse("participants:dashboard")
+    about_url = session.get_absolute_url() if session else programme.get_absolute_url()
     context = {
         "participant": participant,
         "entry": entry,
@@ -69,8 +61,44 @@ def build_enrolment(*, enrolment_id: int | None = None, registration_id: int | N
         "about_path": about_url,
         "notice_hours": programme.cancellation_notice_hours,
     }
+    if session is not None:
+        # Formatted here: the template's date filter would move it into the site's zone.
+        context["starts"] = formats.date_format(session.local_start, "DATETIME_FORMAT")
     if entry.status == EnrolmentStatus.CONFIRMED and sessions:
         title = session.title if session else programme.title
-        context["attachments"] = [_calendar(sessions, name=str(title), language=language)]
+        context["attachments"] = [_calendar(sessions, name=str(title))]
         context["has_calendar"] = True
     return context
+
+
+@email("coordinator-digest")
+def digest_context(*, user_id: int, at: str) -> dict | None:
+    import datetime as dt
+
+    from sessions_app.emails import format_when
+
+    from .models import User
+    from .services import weekly_digest
+
+    person = User.objects.filter(pk=user_id, is_active=True, weekly_digest=True).first()
+    if person is None:
+        return None
+    digest = weekly_digest(person, now=dt.datetime.fromisoformat(at))
+    return {
+        "participant": person,
+        "digest": digest,
+        "lines": [
+            {
+                "title": line.session.title,
+                "programme": line.session.programme.title,
+                "when": format_when(
+                    line.session.starts_at, line.session.ends_at, line.session.time_zone
+                ),
+                "confirmed": line.confirmed,
+                "waiting": line.waiting,
+                "capacity": line.session.capacity,
+            }
+            for line in digest.upcoming
+        ],
+        "admin_path": reverse("admin:sessions_app_session_changelist"),
+    }

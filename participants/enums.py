@@ -23,3 +23,21 @@ class EnrolmentStatus(models.TextChoices):
     def active(cls) -> list[str]:
         """The statuses that hold a place, or a claim to one: one of these per person."""
         return [cls.PENDING, cls.CONFIRMED, cls.WAITING]
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", pgettext_lazy("attendance", "Present")
+    ABSENT = "absent", pgettext_lazy("attendance", "Absent")
+    EXCUSED = "excused", pgettext_lazy("attendance", "Excused")
+    LATE = "late", pgettext_lazy("attendance", "Late")
+
+    @classmethod
+    def attended(cls) -> list[str]:
+        """The statuses that count as having taken part in the session."""
+        return [cls.PRESENT, cls.LATE]
+
+
+class AttendanceSource(models.TextChoices):
+    REGISTER = "register", pgettext_lazy("attendance source", "Register")
+    CHECK_IN = "check_in", pgettext_lazy("attendance source", "Self check-in")
+    MEETING_REPORT = "meeting_report", pgettext_lazy("attendance source", "Meeting report")

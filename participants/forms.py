@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
-from programmes.models import Cohort, Organisation, Programme
+from programmes.models import Cohort, Organisation, Programme, time_zone_choices
 
 from . import phrases
 from .enums import ParticipantRole
@@ -57,6 +58,7 @@ def _new_organisation_field():
         label=_("Or the name of your organisation, if it is not listed"),
         max_length=200,
         required=False,
+        validators=[validate_single_line],
     )
 
 
@@ -69,6 +71,7 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
         max_length=200,
         help_text=_("As it must appear on a certificate."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()
@@ -146,6 +149,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             "role",
             "country",
             "preferred_language",
+            "time_zone",
+            "reminders_enabled",
+            "weekly_digest",
             "listed_to_participants",
         ]
 
@@ -157,6 +163,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         "role",
         "country",
         "preferred_language",
+        "time_zone",
+        "reminders_enabled",
+        "weekly_digest",
         "listed_to_participants",
         "privacy_consent",
     ]
@@ -165,6 +174,11 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        self.fields["time_zone"].widget = forms.Select(
+            choices=[("", _("The session's own time zone only")), *time_zone_choices()]
+        )
+        if not self.instance.coordinated_programmes.exists():
+            del self.fields["weekly_digest"]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
 
     def clean(self):
@@ -202,29 +216,12 @@ class DeleteAccountForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
-    cohort = forms.ModelChoiceField(
-        label=_("Group"),
-        queryset=Cohort.objects.none(),
-        required=False,
-        help_text=_("Leave empty when the programme has a single group."),
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=20,
+        help_text=_("The six digits shown on the coordinators' screen."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
     )
-    email = forms.EmailField(
-        label=_("Email address"),
-        required=False,
-        help_text=_("Optional: only this person can use the link."),
-    )
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        programmes = Programme.objects.coordinated_by(user)
-        self.fields["programme"].queryset = programmes
-        self.fields["cohort"].queryset = Cohort.objects.filter(programme__in=programmes)
-
-    def clean(self):
-        cleaned = super().clean()
-        programme, cohort = cleaned.get("programme"), cleaned.get("cohort")
-        if programme and cohort and cohort.programme_id != programme.pk:
-            self.add_error("cohort", phrases.COHORT_OTHER_PROGRAMME)
-        return cleaned

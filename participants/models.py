@@ -1,16 +1,24 @@
+import datetime as dt
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
+from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
+from programmes.models import validate_time_zone
 
-from .enums import EnrolmentStatus, ParticipantRole
+from .enums import AttendanceSource, AttendanceStatus, EnrolmentStatus, ParticipantRole
 
 
 def new_calendar_token() -> str:
@@ -57,6 +65,7 @@ class User(AbstractUser):
         max_length=200,
         blank=True,
         help_text=_("As it must appear on a certificate."),
+        validators=[validate_single_line],
     )
     preferred_language = models.CharField(
         _("preferred language"),
@@ -88,6 +97,25 @@ class User(AbstractUser):
         default=False,
         help_text=_(
             "Other participants of the same programmes may see your name and organisation."
+        ),
+    )
+    reminders_enabled = models.BooleanField(
+        _("session reminders"),
+        default=True,
+        help_text=_("An email before each of your sessions, with the place or the link."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Emails give session times in it too, when it differs from the session's."),
+    )
+    weekly_digest = models.BooleanField(
+        _("weekly digest for coordinators"),
+        default=True,
+        help_text=_(
+            "On Mondays: next week's sessions of your programmes and last week's attendance."
         ),
     )
     calendar_token = models.CharField(
@@ -273,7 +301,8 @@ class SessionRegistration(Participation):
     session = models.ForeignKey(
         "sessions_app.Session",
         verbose_name=_("session"),
-        on_delete=models.CASCADE,
+        # Calling a session off is cancelling it (people are told), never deleting it.
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
 
@@ -303,3 +332,159 @@ class SessionRegistration(Participation):
     @property
     def programme(self):
         return self.session.programme
+
+
+def new_invitation_token() -> str:
+    """Opaque: the link says nothing about the programme or the person (192 random bits)."""
+    return secrets.token_urlsafe(24)
+
+
+def default_invitation_expiry():
+    return timezone.now() + dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+
+
+class Invitation(models.Model):
+    """A link to an invitation-only programme, which coordinators can see and revoke."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    cohort = models.ForeignKey(
+        "programmes.Cohort",
+        verbose_name=_("group"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        null=True,
+        blank=True,
+        help_text=_("Empty: the person chooses a group when the programme has several."),
+    )
+    email = models.EmailField(
+        _("email address"),
+        blank=True,
+        help_text=_("Optional: only the person with this address can use the link."),
+    )
+    uses_allowed = models.PositiveIntegerField(
+        _("uses allowed"),
+        null=True,
+        blank=True,
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many people can enrol with the link. Empty: no limit."),
+    )
+    uses = models.PositiveIntegerField(_("uses"), default=0, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), default=default_invitation_expiry)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(uses_allowed__isnull=True) | Q(uses__lte=models.F("uses_allowed")),
+                name="invitation_uses_within_allowed",
+                violation_error_message=_("This link has been used as many times as allowed."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.programme} – {self.email or _('anyone with the link')}"
+
+    def get_absolute_url(self):
+        return reverse("participants:invitation", kwargs={"token": self.token})
+
+    def clean(self):
+        if self.cohort_id and self.programme_id and self.cohort.programme_id != self.programme_id:
+            raise ValidationError({"cohort": _("This group belongs to another programme.")})
+
+
+class Attendance(models.Model):
+    """Whether one person attended one session, and how long; every change is kept in
+    ``history`` (django-simple-history) for auditors.
+
+    ``minutes`` is the time attended when only part of the session was (a meeting report
+    gives it, a coordinator may type it); empty on present or late means the whole session.
+    The person's enrolment is kept alongside: after an account is deleted, the row stays as
+    an anonymous count attached to the enrolment (cohort, country, organisation type).
+    """
+
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+        null=True,
+        blank=True,
+        help_text=_("Emptied when the person deletes their account."),
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(_("attendance"), max_length=20, choices=AttendanceStatus.choices)
+    minutes = models.PositiveIntegerField(
+        _("minutes attended"),
+        null=True,
+        blank=True,
+        help_text=_("Only for partial attendance; empty means the whole session."),
+    )
+    source = models.CharField(
+        _("recorded through"),
+        max_length=20,
+        choices=AttendanceSource.choices,
+        default=AttendanceSource.REGISTER,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    history = HistoricalRecords(verbose_name=_("historical attendance"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["session", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "participant"],
+                condition=Q(participant__isnull=False),
+                name="attendance_one_per_session_and_person",
+                violation_error_message=_("This person's attendance is already recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        person = self.participant or _("deleted account")
+        return f"{person} – {self.session}: {self.get_status_display()}"

@@ -50,6 +50,14 @@ INVITATION_BAD = _("This invitation link is not valid. Please check that you cop
 INVITATION_EXPIRED = _(
     "This invitation link has expired. Please ask the programme's coordinators for a new one."
 )
+INVITATION_REVOKED = _(
+    "This invitation link has been withdrawn. Please ask the programme's coordinators for a new "
+    "one."
+)
+INVITATION_USED = _(
+    "This invitation link has already been used. Please ask the programme's coordinators for a "
+    "new one."
+)
 INVITATION_OTHER_EMAIL = _(
     "This invitation was sent to another email address. Sign in with that address, or ask the "
     "coordinators for a new link."

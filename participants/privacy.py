@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
+from lookingup import outbox
+
 from .enums import EnrolmentStatus
-from .models import Enrolment, SessionRegistration, User
+from .models import Attendance, Enrolment, SessionRegistration, User
 
 
 def export_user_data(user: User) -> dict:
@@ -21,6 +23,8 @@ def export_user_data(user: User) -> dict:
             "email": user.email,
             "full_name": user.full_name,
             "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
+            "session_reminders": user.reminders_enabled,
             "organisation": user.organisation.name if user.organisation else "",
             "organisation_type": user.organisation_kind,
             "role": user.role,
@@ -58,6 +62,19 @@ def export_user_data(user: User) -> dict:
             }
             for registration in registrations
         ],
+        "attendance": [
+            {
+                "programme": attendance.session.programme.title,
+                "session": attendance.session.title,
+                "starts_at": attendance.session.starts_at,
+                "status": attendance.status,
+                "minutes": attendance.minutes,
+                "recorded_at": attendance.recorded_at,
+            }
+            for attendance in Attendance.objects.filter(participant=user).select_related(
+                "session__programme"
+            )
+        ],
     }
 
 
@@ -80,5 +97,6 @@ def delete_account(user: User, *, now=None) -> None:
         not_begun = services.programme_starts_at(enrolment.programme, enrolment.cohort) > now
         if enrolment.status != EnrolmentStatus.CONFIRMED or not_begun:
             services.cancel_enrolment(enrolment, now=now, force=True, notify=False)
+    outbox.forget_recipient(user)
     # Enrolments and registrations have on_delete=SET_NULL: they stay as anonymous counts.
     user.delete()

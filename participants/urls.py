@@ -13,8 +13,10 @@ urlpatterns = [
     path("programmes/<slug:slug>/enrol/", views.enrol, name="enrol"),
     path("enrolments/<int:pk>/cancel/", views.cancel_enrolment, name="cancel_enrolment"),
     path("sessions/<int:pk>/register/", views.register, name="register"),
+    path("sessions/<int:pk>/check-in/", views.check_in, name="check_in"),
     path("registrations/<int:pk>/cancel/", views.cancel_registration, name="cancel_registration"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("calendar/<str:token>.ics", views.calendar, name="calendar"),
+    path("reminders/off/<str:token>/", views.reminders_off, name="reminders_off"),
     path("calendar/new-address/", views.regenerate_calendar, name="regenerate_calendar"),
 ]

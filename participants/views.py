@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -21,8 +22,9 @@ from sessions_app.models import Session
 from . import privacy as privacy_service
 from . import services
 from .enums import EnrolmentStatus
-from .forms import DeleteAccountForm, EnrolForm, ProfileForm
-from .models import Enrolment, SessionRegistration, User
+from .forms import CheckInForm, DeleteAccountForm, EnrolForm, ProfileForm
+from .models import Attendance, Enrolment, SessionRegistration, User
+from .services import check_in as check_in_service
 
 
 @require_POST
@@ -84,12 +86,20 @@ def dashboard(request):
         .order_by("session__starts_at", "pk")
     )
     sessions = services.sessions_for(user).select_related("programme")
+    past_sessions = list(sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"))
+    attendance = {
+        row.session_id: row
+        for row in Attendance.objects.filter(participant=user, session__in=past_sessions)
+    }
+    for session in past_sessions:
+        session.my_attendance = attendance.get(session.pk)
     context = {
         "nav": "me",
         "enrolments": enrolments,
         "registrations": registrations,
         "upcoming_sessions": sessions.filter(ends_at__gte=now).order_by("starts_at", "pk"),
-        "past_sessions": sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"),
+        "past_sessions": past_sessions,
+        "progress": services.progress_of(user),
         "calendar_url": request.build_absolute_uri(
             reverse("participants:calendar", kwargs={"token": user.calendar_token})
         ),
@@ -115,7 +125,8 @@ def profile(request):
 @login_required
 @require_POST
 def enrol(request, slug):
-    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    # Any public programme: an archived one answers "closed" from the service, like its page.
+    programme = get_object_or_404(Programme.objects.public(), slug=slug)
     form = EnrolForm(request.POST, programme=programme)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -151,20 +162,58 @@ def cancel_registration(request, pk):
     return _back(request, reverse("participants:dashboard"))
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request, pk):
+    """Self check-in: the QR code leads here with the code filled in; the POST checks in."""
+    session = get_object_or_404(Session.objects.public().select_related("programme"), pk=pk)
+    form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")[:20]})
+    if request.method == "POST" and form.is_valid():
+        _message(
+            request, check_in_service.check_in(request.user, session, form.cleaned_data["code"])
+        )
+        return redirect(session.get_absolute_url())
+    return render(request, "participants/check_in.html", {"session": session, "form": form})
+
+
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     """An invitation link: anyone may read it; accepting needs an account."""
     invite, error = services.read_invitation(token)
     if invite is None:
         return render(request, "participants/invitation.html", {"error": error}, status=400)
+    # A link naming no group, for a programme with several: the person chooses one here.
+    form = EnrolForm(request.POST if request.method == "POST" else None, programme=invite.programme)
+    cohorts = [] if invite.cohort_id else list(form.fields["cohort"].queryset)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
-        outcome = services.accept_invitation(request.user, token)
-        _message(request, outcome)
-        if outcome.ok:
-            return redirect("participants:dashboard")
-    return render(request, "participants/invitation.html", {"invitation": invite})
+        if form.is_valid():
+            outcome = services.accept_invitation(
+                request.user, token, cohort=form.cleaned_data["cohort"]
+            )
+            _message(request, outcome)
+            if outcome.ok:
+                return redirect("participants:dashboard")
+    context = {"invitation": invite, "form": form, "cohorts": cohorts if len(cohorts) > 1 else []}
+    return render(request, "participants/invitation.html", context)
+
+
+# --- Reminders off, from the mail
+
+
+@csrf_exempt  # RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click", with no cookie
+@require_http_methods(["GET", "POST"])
+def reminders_off(request, token):
+    """A reminder's unsubscribe link: a page with a button (link checkers only GET), and the
+    one-click POST of mail clients. The signed token is the only credential needed."""
+    person = services.user_from_reminders_token(token)
+    if person is None:
+        return render(request, "participants/reminders_off.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.set_reminders(person, enabled=False)
+        return render(request, "participants/reminders_off.html", {"done": True})
+    return render(request, "participants/reminders_off.html", {"person": person})
 
 
 # --- Calendar feed

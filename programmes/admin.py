@@ -1,14 +1,22 @@
-"""Admin for coordinators: each sees and edits only the programmes they coordinate."""
+"""Admin for coordinators: each sees and edits only the programmes they coordinate (the
+mechanism is in scope.py, re-exported here for the other apps' admins)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Cohort, Organisation, Partnership, Programme, Track
+from .scope import (  # noqa: F401 - the names other apps' admins import from here
+    PROGRAMME_PATHS,
+    CoordinatorScopedMixin,
+    ScopedInlineMixin,
+    coordinated_programmes,
+    register_programme_path,
+    scope_to_coordinator,
+)
 
 # The language tabs of modeltranslation need jQuery UI's tabs widget, which it would load from a
 # CDN; a tabs-only build is vendored instead (static/vendor/jquery-ui/, CSP script-src 'self').
@@ -19,83 +27,6 @@ TRANSLATION_TABS_JS = (
     "modeltranslation/js/tabbed_translation_fields.js",
 )
 TRANSLATION_TABS_CSS = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
-
-
-def coordinated_programmes(user):
-    return Programme.objects.coordinated_by(user)
-
-
-def scope_to_coordinator(queryset, user, programme_path: str):
-    """Rows of ``queryset`` whose programme (reached through ``programme_path``) ``user``
-    coordinates; everything for a superuser. An empty path means the queryset is programmes."""
-    if user.is_superuser:
-        return queryset
-    prefix = f"{programme_path}__" if programme_path else ""
-    return queryset.filter(**{f"{prefix}coordinators": user})
-
-
-# The path from each model to its programme, used to narrow foreign-key choices in forms.
-PROGRAMME_PATHS = {
-    Programme: "",
-    Track: "programme",
-    Cohort: "programme",
-    Partnership: "programme",
-}
-
-
-def register_programme_path(model, path: str) -> None:
-    PROGRAMME_PATHS[model] = path
-
-
-class CoordinatorScopedMixin:
-    """Narrow lists, object pages and form choices to the coordinator's programmes.
-
-    ``programme_path`` leads from the admin's model to ``Programme`` ("" for programmes).
-    Superusers are not narrowed.
-    """
-
-    programme_path = "programme"
-
-    def get_queryset(self, request):
-        return scope_to_coordinator(
-            super().get_queryset(request), request.user, self.programme_path
-        )
-
-    def get_object(self, request, object_id, from_field=None):
-        # The default redirects to the index with "doesn't exist"; a plain 404 tells no more
-        # about another programme's objects and is what every other page does.
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404(_("Not found, or not part of a programme you coordinate."))
-        return obj
-
-    def _scoped_choices(self, model, request):
-        if model not in PROGRAMME_PATHS:
-            return None
-        return scope_to_coordinator(
-            model._default_manager.all(), request.user, PROGRAMME_PATHS[model]
-        )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if "queryset" not in kwargs:
-            queryset = self._scoped_choices(db_field.related_model, request)
-            if queryset is not None:
-                kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if "queryset" not in kwargs:
-            queryset = self._scoped_choices(db_field.related_model, request)
-            if queryset is not None:
-                kwargs["queryset"] = queryset
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-class ScopedInlineMixin(CoordinatorScopedMixin):
-    """Inlines are already narrowed through their parent; only their choices need it."""
-
-    def get_queryset(self, request):
-        return super(CoordinatorScopedMixin, self).get_queryset(request)
 
 
 class TabbedTranslationAdmin(TranslationAdmin):
@@ -227,6 +158,10 @@ class ProgrammeAdmin(CoordinatorScopedMixin, TabbedTranslationAdmin):
                     "cancellation_notice_hours",
                 ]
             },
+        ),
+        (
+            _("Reminders"),
+            {"fields": ["reminder_hours", "online_reminder_minutes"]},
         ),
         (_("Certificates"), {"fields": ["certificate_min_share", "certificate_min_hours"]}),
         (_("Coordination"), {"fields": ["coordinators"]}),

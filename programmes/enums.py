@@ -26,6 +26,20 @@ class ProgrammeStatus(models.TextChoices):
     PUBLISHED = "published", pgettext_lazy("programme status", "Published")
     ARCHIVED = "archived", pgettext_lazy("programme status", "Archived")
 
+    @classmethod
+    def public(cls) -> list[str]:
+        """What "public" means, everywhere: shown on the site (archived ones as past)."""
+        return [cls.PUBLISHED, cls.ARCHIVED]
+
+
+class EnrolmentWindow(models.TextChoices):
+    """Where a programme stands for enrolment (Programme.enrolment_window)."""
+
+    NOT_PUBLISHED = "not_published"
+    NOT_YET = "not_yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
 
 class EnrolmentMode(models.TextChoices):
     OPEN = "open", pgettext_lazy("enrolment mode", "Open")

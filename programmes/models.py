@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 from functools import cache
 
@@ -14,8 +15,9 @@ from django_countries.fields import CountryField
 
 from lookingup import uploads
 from lookingup.fields import LanguagesField
+from lookingup.validators import validate_single_line
 
-from .enums import EnrolmentMode, OrganisationKind, PartnerRole, ProgrammeStatus
+from .enums import EnrolmentMode, EnrolmentWindow, OrganisationKind, PartnerRole, ProgrammeStatus
 
 
 @cache
@@ -46,8 +48,25 @@ class TimeZoneField(models.CharField):
         )
 
 
+def parse_hours_list(value: str) -> list[int]:
+    return sorted({int(part) for part in value.replace(" ", "").split(",") if part}, reverse=True)
+
+
+def validate_hours_list(value: str) -> None:
+    try:
+        hours = parse_hours_list(value)
+    except ValueError:
+        hours = None
+    if hours is None or any(hour <= 0 for hour in hours):
+        raise ValidationError(
+            _("Write whole numbers of hours separated by commas, for example 168,24.")
+        )
+
+
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, validators=[validate_single_line]
+    )
     kind = models.CharField(
         _("type"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
     )
@@ -66,7 +85,17 @@ class Organisation(models.Model):
         return self.name
 
 
+def last_day_open(now) -> datetime.date:
+    """The oldest end date of a programme still open for enrolment at ``now``: today, in the
+    site's time zone (a programme ending on 10 January takes people until midnight in Rome)."""
+    return timezone.localdate(now)
+
+
 class ProgrammeQuerySet(models.QuerySet):
+    def public(self):
+        """Shown on the site: published, and archived ones as past programmes."""
+        return self.filter(status__in=ProgrammeStatus.public())
+
     def published(self):
         return self.filter(status=ProgrammeStatus.PUBLISHED)
 
@@ -76,20 +105,18 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(coordinators=user)
 
     def open_for_enrolment(self, now=None):
+        """``Programme.enrolment_window`` is OPEN, in SQL: keep the two in step (one test
+        checks them against each other at the edges)."""
         now = now or timezone.now()
-        return (
-            self.published()
-            .filter(
-                Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
-                Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
-                end_date__gte=now.date(),
-            )
-            .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        return self.published().filter(
+            Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now),
+            Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now),
+            end_date__gte=last_day_open(now),
         )
 
 
 class Programme(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     summary = models.TextField(_("summary"), max_length=600)
     description = models.TextField(_("description"), blank=True)
@@ -102,7 +129,11 @@ class Programme(models.Model):
         blank=True,
     )
     funding_line = models.CharField(
-        _("funding line"), max_length=200, blank=True, help_text=_("For example: Erasmus+ KA2.")
+        _("funding line"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Erasmus+ KA2."),
+        validators=[validate_single_line],
     )
     partners = models.ManyToManyField(
         Organisation, through="Partnership", related_name="programmes", blank=True
@@ -134,6 +165,21 @@ class Programme(models.Model):
         _("self-cancellation notice (hours)"),
         default=48,
         help_text=_("Participants may cancel until this many hours before a session starts."),
+    )
+    reminder_hours = models.CharField(
+        _("reminders (hours before each session)"),
+        max_length=60,
+        blank=True,
+        default="168,24",
+        validators=[validate_hours_list],
+        help_text=_(
+            "Comma-separated: 168,24 reminds a week and a day before. Empty: no reminders."
+        ),
+    )
+    online_reminder_minutes = models.PositiveIntegerField(
+        _("last reminder before online sessions (minutes)"),
+        default=60,
+        help_text=_("With the link to join. 0: none."),
     )
     certificate_min_share = models.DecimalField(
         _("certificate: minimum share of sessions attended"),
@@ -194,15 +240,31 @@ class Programme(models.Model):
                 {"languages": _("The languages offered must include the original language.")}
             )
 
+    def enrolment_window(self, now=None) -> str:
+        """The one rule for "is enrolment open": pages, the enrol POST and the list of open
+        programmes all ask it (``open_for_enrolment`` is its SQL twin). Who may enrol while it
+        is open (invitations, approval) is the enrolment service's business."""
+        now = now or timezone.now()
+        if self.status != ProgrammeStatus.PUBLISHED:
+            return EnrolmentWindow.NOT_PUBLISHED
+        if self.enrolment_opens_at is not None and now < self.enrolment_opens_at:
+            return EnrolmentWindow.NOT_YET
+        if (
+            self.enrolment_closes_at is not None and now >= self.enrolment_closes_at
+        ) or self.end_date < last_day_open(now):
+            return EnrolmentWindow.CLOSED
+        return EnrolmentWindow.OPEN
+
+    def reminder_offsets(self, *, online: bool) -> list[datetime.timedelta]:
+        """How long before a session its reminders go, longest first."""
+        offsets = [datetime.timedelta(hours=h) for h in parse_hours_list(self.reminder_hours)]
+        if online and self.online_reminder_minutes:
+            offsets.append(datetime.timedelta(minutes=self.online_reminder_minutes))
+        return sorted(set(offsets), reverse=True)
+
     @property
     def is_enrolment_open(self) -> bool:
-        now = timezone.now()
-        return (
-            self.status == ProgrammeStatus.PUBLISHED
-            and (self.enrolment_opens_at is None or self.enrolment_opens_at <= now)
-            and (self.enrolment_closes_at is None or now < self.enrolment_closes_at)
-            and self.end_date >= now.date()
-        )
+        return self.enrolment_window() == EnrolmentWindow.OPEN
 
     def phase(self, today=None) -> str:
         today = today or timezone.localdate()
@@ -250,7 +312,7 @@ class Track(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="tracks"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -267,7 +329,7 @@ class Cohort(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="cohorts"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )

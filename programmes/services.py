@@ -34,6 +34,10 @@ COORDINATOR_PERMISSIONS = [
     "sessions_app.add_material",
     "sessions_app.change_material",
     "sessions_app.delete_material",
+    "lookingup.view_mail",
+    "participants.view_invitation",
+    "participants.add_invitation",
+    "participants.change_invitation",
 ]
 
 

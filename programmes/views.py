@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from lookingup.cache import content_version
-from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 from sessions_app.ics import build_calendar
 from sessions_app.models import Session
 from sessions_app.views import SUMMARY_FIELDS
@@ -27,7 +26,7 @@ PAGE_CACHE_SECONDS = 300
 
 def public_programmes():
     """Published and archived programmes; a draft is visible only in the admin."""
-    return Programme.objects.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
+    return Programme.objects.public()
 
 
 @require_safe

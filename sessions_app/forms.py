@@ -16,13 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from lookingup.fields import language_filter
-from programmes.enums import ProgrammeStatus
 from programmes.models import Programme, Track
 
 from .enums import SessionKind
 from .models import Session
-
-PUBLIC_PROGRAMME_STATUSES = (ProgrammeStatus.PUBLISHED, ProgrammeStatus.ARCHIVED)
 
 # The zones of the programmes' partners and participants first; any IANA zone is accepted.
 COMMON_TIME_ZONES = [
@@ -144,7 +141,7 @@ def forget_session_filter_choices() -> None:
 
 
 def _load_filter_choices() -> FilterChoices:
-    public = Session.objects.filter(programme__status__in=PUBLIC_PROGRAMME_STATUSES)
+    public = Session.objects.public()
     rows = set(
         public.order_by().values_list("programme_id", "track_id", "country", "city").distinct()
     )

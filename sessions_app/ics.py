@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lookingup.validators import CONTROL_CHARACTERS, single_line
+
 from .enums import SessionStatus
 from .models import Session
 
@@ -25,6 +27,13 @@ ICS_STATUS = {
     SessionStatus.POSTPONED: "TENTATIVE",
     SessionStatus.CANCELLED: "CANCELLED",
 }
+
+
+def multi_line(value: str) -> str:
+    """Text that may hold line breaks (a description): other control characters go, since
+    RFC 5545 allows none in TEXT values."""
+    lines = (CONTROL_CHARACTERS.sub(" ", line) for line in str(value).splitlines())
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def session_uid(session: Session) -> str:
@@ -55,7 +64,7 @@ def _description(session: Session, *, include_join_url: bool) -> str:
     if include_join_url and session.online_url:
         lines.append(_("Join online: %(url)s") % {"url": session.online_url})
     lines.append(session_url(session))
-    return "\n".join(lines)
+    return multi_line("\n".join(lines))
 
 
 def build_event(session: Session, *, include_join_url: bool = False, stamp=None):
@@ -70,11 +79,13 @@ def build_event(session: Session, *, include_join_url: bool = False, stamp=None)
     event.add("last-modified", session.updated_at.astimezone(UTC))
     event.add("dtstart", session.starts_at.astimezone(UTC))
     event.add("dtend", session.ends_at.astimezone(UTC))
-    event.add("summary", session.title)
+    # Titles and places are validated as single lines; rows written before that, or by a
+    # script, must still give a calendar file rather than an error.
+    event.add("summary", single_line(session.title))
     event.add("description", _description(session, include_join_url=include_join_url))
     location = session_location(session)
     if location:
-        event.add("location", location)
+        event.add("location", single_line(location))
     event.add("url", session_url(session), parameters={"VALUE": "URI"})
     event.add("status", ICS_STATUS.get(session.status, "CONFIRMED"))
     if session.is_cancelled:
@@ -86,12 +97,17 @@ def build_event(session: Session, *, include_join_url: bool = False, stamp=None)
 
 
 def build_calendar(
-    sessions: Iterable[Session], *, name: str, include_join_url: bool = False
+    sessions: Iterable[Session],
+    *,
+    name: str,
+    include_join_url: bool = False,
+    method: str = "PUBLISH",
 ) -> bytes:
     """A VCALENDAR holding one VEVENT per session, as bytes ready to serve or attach.
 
     ``include_join_url`` adds the online meeting link: only for confirmed participants'
-    private feeds and emails, never for public downloads.
+    private feeds and emails, never for public downloads. ``method="CANCEL"`` (RFC 5546) with
+    the event's UID and a higher SEQUENCE makes a calendar client remove the event it holds.
     """
     from icalendar import Calendar
 
@@ -99,7 +115,8 @@ def build_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
+    name = single_line(name)
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})

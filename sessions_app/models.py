@@ -14,6 +14,8 @@ from django_countries.fields import CountryField
 
 from lookingup import uploads
 from lookingup.fields import LanguagesField
+from lookingup.validators import validate_single_line
+from programmes.enums import ProgrammeStatus
 from programmes.models import Cohort, Programme, TimeZoneField, Track
 
 from .enums import MaterialKind, SessionKind, SessionStatus
@@ -21,7 +23,8 @@ from .enums import MaterialKind, SessionKind, SessionStatus
 
 class SessionQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(programme__status="published")
+        """Sessions of public programmes (programmes.enums.ProgrammeStatus.public)."""
+        return self.filter(programme__status__in=ProgrammeStatus.public())
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).exclude(
@@ -49,14 +52,20 @@ class Session(models.Model):
         help_text=_("Leave empty when the session is for the whole programme."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     ends_at = models.DateTimeField(_("ends at"))
     time_zone = TimeZoneField(_("time zone"))
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_address = models.CharField(_("address"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True, db_index=True)
+    venue_name = models.CharField(
+        _("venue"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    venue_address = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    city = models.CharField(
+        _("city"), max_length=120, blank=True, db_index=True, validators=[validate_single_line]
+    )
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(
         _("online meeting link"),
@@ -167,7 +176,7 @@ class Material(models.Model):
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="materials"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     kind = models.CharField(_("kind"), max_length=10, choices=MaterialKind.choices)
     file = models.FileField(
@@ -197,3 +206,35 @@ class Material(models.Model):
     @property
     def href(self) -> str:
         return self.file.url if self.kind == MaterialKind.FILE and self.file else self.url
+
+
+class SessionChange(models.Model):
+    """A change of a session's time, place or link not yet told to its participants.
+
+    Edits within ``CHANGE_NOTICE_DELAY_MINUTES`` of each other make one notice: ``before`` keeps
+    the values from before the first of them, and the notice says old → new when it goes
+    (sessions_app/notices.py).
+    """
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes"
+    )
+    before = models.JSONField(_("before"))
+    due_at = models.DateTimeField(_("due at"), db_index=True)
+    sent_at = models.DateTimeField(_("told at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session change")
+        verbose_name_plural = _("session changes")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=Q(sent_at__isnull=True),
+                name="session_change_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -25,7 +26,7 @@ def check_cohorts_belong_to_programme(sender, instance, action, pk_set, reverse,
 @receiver([post_save, post_delete], sender=Track)
 def forget_filter_choices(**kwargs):
     """The session list offers only programmes, tracks and places that have sessions."""
-    forget_session_filter_choices()
+    transaction.on_commit(forget_session_filter_choices)
 
 
 PUBLIC_CONTENT = [Programme, Track, Cohort, Partnership, Organisation, Session, Material]
@@ -35,7 +36,9 @@ def content_changed(sender, **kwargs):
     """Cached fragments of the public pages (lookingup/cache.py) are stale now."""
     if kwargs.get("action", "post_save").startswith("pre_"):
         return
-    bump_content_version()
+    # After the commit: a request served between a bump inside the transaction and its commit
+    # would cache the old content under the new version, until the next change.
+    transaction.on_commit(bump_content_version)
 
 
 for _model in PUBLIC_CONTENT:

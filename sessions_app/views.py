@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lookingup.cache import content_version
 
-from .forms import PUBLIC_PROGRAMME_STATUSES, SessionFilterForm, TimeZoneForm, is_known_time_zone
+from .forms import SessionFilterForm, TimeZoneForm, is_known_time_zone
 from .ics import build_calendar
 from .models import Material, Session
 
@@ -53,7 +53,7 @@ SUMMARY_FIELDS = (
 
 def public_sessions():
     """Sessions of published and archived programmes; drafts stay private."""
-    return Session.objects.filter(programme__status__in=PUBLIC_PROGRAMME_STATUSES)
+    return Session.objects.public()
 
 
 def for_summaries(sessions):
@@ -75,6 +75,11 @@ def visitor_time_zone(request) -> str:
     return name if is_known_time_zone(name) else settings.TIME_ZONE
 
 
+def _page_number(request) -> str:
+    number = request.GET.get("page", "")
+    return number if number.isdigit() and int(number) > 0 else "1"
+
+
 @require_safe
 def session_list(request):
     form = SessionFilterForm(request.GET)
@@ -88,7 +93,10 @@ def session_list(request):
 
     # Loaded only when the template's cached results fragment misses.
     page = SimpleLazyObject(load_page)
-    query = urlencode(sorted((k, v) for k, v in request.GET.lists() if any(v)), doseq=True)
+    # Keyed on what the filters understood: made-up parameters and bad values share the entry
+    # of the list they show, instead of each rendering and storing a copy.
+    filters = sorted((name, str(value)) for name, value in form.valid_data().items())
+    query = urlencode([*filters, ("page", _page_number(request))])
     return render(
         request,
         "sessions_app/session_list.html",

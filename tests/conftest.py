@@ -12,6 +12,7 @@ from tests.factories import ProgrammeFactory, UserFactory
 REQUIRED_MARKERS = {
     "browser": os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI") == "true",
     "postgres": os.environ.get("REQUIRE_POSTGRES") == "1",
+    "redis": os.environ.get("CI") == "true",
 }
 
 

@@ -169,3 +169,14 @@ class SessionRegistrationFactory(factory.django.DjangoModelFactory):
     organisation_kind = factory.LazyAttribute(lambda o: o.participant.organisation_kind)
     country = factory.LazyAttribute(lambda o: o.participant.country)
     queued_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == "waiting" else None)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participants.Attendance"
+
+    session = factory.SubFactory(SessionFactory)
+    participant = factory.SubFactory(ParticipantFactory)
+    status = "present"
+    minutes = None
+    source = "register"

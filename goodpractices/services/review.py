@@ -6,7 +6,7 @@ from django.utils import timezone
 from goodpractices import phrases
 from goodpractices.enums import EventAction, PracticeStatus
 from goodpractices.models import GoodPractice, PracticeEvent
-from lookingup.emails import queue_email
+from lookingup.outbox import queue_mail
 
 from .access import can_review
 from .outcome import Outcome
@@ -82,10 +82,12 @@ def review(practice: GoodPractice, *, by, action: str, message: str = "", now=No
         )
         submitter = practice.submitted_by
         if submitter is not None:
-            queue_email(
+            # One mail per review step: the step is its cause.
+            queue_mail(
                 "practice-reviewed",
-                to=submitter.email,
-                language=submitter.preferred_language,
-                context_ids={"event_id": event.pk},
+                to=submitter,
+                key=f"practice-event:{event.pk}",
+                context={"event_id": event.pk},
+                programme_id=practice.programme_id,
             )
     return Outcome(True, str(DONE[action] % {"title": practice.title}), practice)

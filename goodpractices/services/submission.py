@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from goodpractices import phrases
 from goodpractices.enums import EventAction, Origin, PracticeStatus
 from goodpractices.models import Call, GoodPractice, PracticeEvent
-from lookingup.emails import queue_email
+from lookingup.outbox import queue_mail
 
 from .access import can_edit
 from .outcome import Outcome
@@ -109,11 +109,12 @@ def submit(practice: GoodPractice, *, by, now=None) -> Outcome:
             to_status=practice.status,
             created_at=now,
         )
-        queue_email(
+        queue_mail(
             "practice-received",
-            to=by.email,
-            language=by.preferred_language,
-            context_ids={"event_id": event.pk},
+            to=by,
+            key=f"practice-event:{event.pk}",
+            context={"event_id": event.pk},
+            programme_id=practice.programme_id,
         )
     template = (
         phrases.RESUBMITTED if previous == PracticeStatus.CHANGES_REQUESTED else phrases.SUBMITTED

@@ -31,7 +31,6 @@ from goodpractices.services.search import (
 )
 from lookingup.cache import content_version
 from lookingup.uploads import serve_private
-from sessions_app.forms import PUBLIC_PROGRAMME_STATUSES
 
 PAGE_SIZE = 20
 # Cached pages follow every change at once (the content version); this bounds the rest.
@@ -165,9 +164,7 @@ def practice_detail(request, slug):
         .only(*CARD_FIELDS)
         .order_by("-published_at", "-pk")[:RELATED]
     )
-    sessions = practice.sessions.filter(
-        programme__status__in=PUBLIC_PROGRAMME_STATUSES
-    ).select_related("programme")
+    sessions = practice.sessions.public().select_related("programme")
     return render(
         request,
         "goodpractices/practice_detail.html",

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from goodpractices import phrases, services
 from goodpractices.forms import MaterialForm, PracticeForm
 from goodpractices.models import Call, GoodPractice, PracticeMaterial
+from programmes.models import Programme
 
 from .common import show
 
 
 def public_calls():
-    return Call.objects.filter(programme__status="published").select_related("programme")
+    """Calls of public programmes (an archived programme's calls stay readable, closed)."""
+    return Call.objects.filter(programme__in=Programme.objects.public()).select_related("programme")
 
 
 @require_safe

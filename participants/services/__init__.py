@@ -9,29 +9,60 @@ every transaction with BEGIN IMMEDIATE, which serialises writers the same way.
 The package is split by topic; callers import from here: ``from participants import services``.
 """
 
-from .enrolment import (
-    approve,
-    cancel_enrolment,
-    cancellation_deadline,
-    enrol,
-    programme_starts_at,
-    reject,
+from .attendance import (
+    AttendanceSummary,
+    Mark,
+    RecordOutcome,
+    attendance_summaries,
+    counted_sessions,
+    has_certificate_rule,
+    is_eligible,
+    progress_of,
+    record_attendance,
+    session_minutes,
 )
+from .cancellation import cancellation_deadline
+from .dates import programme_starts_at
+from .digest import queue_weekly_digests, weekly_digest
+from .enrolment import approve, cancel_enrolment, enrol, reject
 from .invitations import (
-    INVITATION_SALT,
-    Invitation,
     accept_invitation,
+    invitation_refusal,
     make_invitation,
     read_invitation,
+    revoke_invitations,
 )
 from .outcome import Outcome
+from .preferences import reminders_off_url, set_reminders, user_from_reminders_token
 from .queues import promote_waiting, waiting_position
 from .registration import cancel_registration, register_for_session
-from .taking_part import regenerate_calendar_token, sessions_for, sessions_for_enrolment
+from .taking_part import (
+    participants_by_session,
+    participants_of,
+    regenerate_calendar_token,
+    sessions_count_by_participant,
+    sessions_for,
+    sessions_for_enrolment,
+    takes_part,
+    taking_part_pairs,
+)
 
 __all__ = [
-    "INVITATION_SALT",
-    "Invitation",
+    "AttendanceSummary",
+    "Mark",
+    "RecordOutcome",
+    "attendance_summaries",
+    "counted_sessions",
+    "has_certificate_rule",
+    "is_eligible",
+    "participants_by_session",
+    "participants_of",
+    "progress_of",
+    "record_attendance",
+    "session_minutes",
+    "sessions_count_by_participant",
+    "takes_part",
+    "taking_part_pairs",
     "Outcome",
     "accept_invitation",
     "approve",
@@ -39,14 +70,21 @@ __all__ = [
     "cancel_registration",
     "cancellation_deadline",
     "enrol",
+    "invitation_refusal",
     "make_invitation",
     "programme_starts_at",
     "promote_waiting",
     "read_invitation",
     "regenerate_calendar_token",
     "register_for_session",
+    "queue_weekly_digests",
     "reject",
+    "reminders_off_url",
+    "set_reminders",
+    "user_from_reminders_token",
+    "revoke_invitations",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",
+    "weekly_digest",
 ]

@@ -1,43 +1,32 @@
 """Enrolment in a programme: enrol, approve, reject, cancel."""
 
-import datetime as dt
-import zoneinfo
-
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 
 from participants import phrases
 from participants.enums import EnrolmentStatus as Status
-from participants.models import Enrolment, SessionRegistration, User
-from programmes.enums import EnrolmentMode, ProgrammeStatus
+from participants.models import Enrolment, User
+from programmes.enums import EnrolmentMode, EnrolmentWindow
 from programmes.models import Cohort, Programme
 
+from .cancellation import give_up, leave_sessions
 from .notify import send_notice
 from .outcome import Outcome
-from .queues import promote_waiting, seat_status, waiting_position
-
-
-def programme_starts_at(programme: Programme, cohort: Cohort | None = None) -> dt.datetime:
-    if cohort is not None:
-        zone = zoneinfo.ZoneInfo(cohort.time_zone)
-    else:
-        zone = timezone.get_default_timezone()
-    return dt.datetime.combine(programme.start_date, dt.time.min, tzinfo=zone)
+from .queues import promote_waiting, take_place, waiting_position
 
 
 def _enrolment_refusal(participant, programme, cohort, *, invited: bool, now) -> str | None:
     if not participant.has_current_consent:
         return phrases.CONSENT_MISSING
-    if programme.status != ProgrammeStatus.PUBLISHED:
+    window = programme.enrolment_window(now)
+    if window == EnrolmentWindow.NOT_PUBLISHED:
         return phrases.NOT_OPEN
     if programme.enrolment_mode == EnrolmentMode.INVITATION and not invited:
         return phrases.INVITATION_ONLY
-    if programme.enrolment_opens_at and now < programme.enrolment_opens_at:
+    if window == EnrolmentWindow.NOT_YET:
         opens = formats.date_format(timezone.localtime(programme.enrolment_opens_at), "DATE_FORMAT")
         return phrases.NOT_OPEN_YET % {"date": opens}
-    if (
-        programme.enrolment_closes_at and now >= programme.enrolment_closes_at
-    ) or programme.end_date < timezone.localdate(now):
+    if window == EnrolmentWindow.CLOSED:
         return phrases.CLOSED
     if cohort is not None and cohort.programme_id != programme.pk:
         return phrases.COHORT_OTHER_PROGRAMME
@@ -82,23 +71,23 @@ def enrol(
     needs_approval = programme.enrolment_mode == EnrolmentMode.APPROVAL and not invited
     try:
         with transaction.atomic():
-            status = Status.PENDING if needs_approval else seat_status(cohort)
+            status, queued_at = (Status.PENDING, None) if needs_approval else take_place(cohort)
             enrolment = Enrolment.objects.create(
                 participant=participant,
                 programme=programme,
                 cohort=cohort,
                 status=status,
-                queued_at=now if status == Status.WAITING else None,
+                queued_at=queued_at,
                 invited=invited,
                 organisation_kind=participant.organisation_kind,
                 country=participant.country,
             )
             send_notice(enrolment, status)
+            position = waiting_position(enrolment)
     except IntegrityError:
         # The unique constraint on active enrolments: a double click or a replayed POST.
         return Outcome.refused(phrases.ALREADY_ENROLLED)
     if status == Status.WAITING:
-        position = waiting_position(enrolment)
         return Outcome(True, str(phrases.WAITING % {"position": position}), enrolment, "warning")
     template = phrases.PENDING if status == Status.PENDING else phrases.ENROLLED
     return Outcome(True, str(template % {"programme": programme.title}), enrolment)
@@ -111,8 +100,7 @@ def approve(enrolment: Enrolment, *, by: User, now=None) -> Outcome:
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         if enrolment.status != Status.PENDING:
             return Outcome.refused(phrases.NOT_PENDING, enrolment)
-        enrolment.status = seat_status(enrolment.cohort)
-        enrolment.queued_at = now if enrolment.status == Status.WAITING else None
+        enrolment.status, enrolment.queued_at = take_place(enrolment.cohort)
         enrolment.decided_at, enrolment.decided_by = now, by
         enrolment.save(
             update_fields=["status", "queued_at", "decided_at", "decided_by", "updated_at"]
@@ -137,27 +125,10 @@ def reject(enrolment: Enrolment, *, by: User, now=None) -> Outcome:
         enrolment.decided_at, enrolment.decided_by = now, by
         enrolment.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
         send_notice(enrolment, "rejected")
-        _cancel_registrations(enrolment, now=now)
+        leave_sessions(enrolment, now=now)
         if held_seat and enrolment.cohort_id:
             promote_waiting(enrolment.cohort, now=now)
     return Outcome(True, str(phrases.REJECTED % {"participant": enrolment.participant}), enrolment)
-
-
-def cancellation_deadline(entry: Enrolment | SessionRegistration) -> dt.datetime:
-    programme = entry.programme
-    if isinstance(entry, Enrolment):
-        starts_at = programme_starts_at(programme, entry.cohort)
-    else:
-        starts_at = entry.session.starts_at
-    return starts_at - dt.timedelta(hours=programme.cancellation_notice_hours)
-
-
-def cancel_refusal(entry, now, *, force: bool) -> str | None:
-    if not entry.is_active:
-        return phrases.NOT_ACTIVE
-    if not force and entry.status == Status.CONFIRMED and now > cancellation_deadline(entry):
-        return phrases.TOO_LATE_TO_CANCEL % {"hours": entry.programme.cancellation_notice_hours}
-    return None
 
 
 def cancel_enrolment(
@@ -169,40 +140,4 @@ def cancel_enrolment(
     starts; the session registrations in the programme go with it, and the freed seats go to
     the waiting lists. ``force`` skips the notice period (account deletion).
     """
-    now = now or timezone.now()
-    with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update(of=("self",))
-            .select_related("programme", "cohort")
-            .get(pk=enrolment.pk)
-        )
-        refusal = cancel_refusal(enrolment, now, force=force)
-        if refusal:
-            return Outcome.refused(refusal, enrolment)
-        held_seat = enrolment.status == Status.CONFIRMED
-        enrolment.status = Status.CANCELLED
-        enrolment.save(update_fields=["status", "updated_at"])
-        if notify:
-            send_notice(enrolment, "cancelled")
-        _cancel_registrations(enrolment, now=now)
-        if held_seat and enrolment.cohort_id:
-            promote_waiting(enrolment.cohort, now=now)
-    message = phrases.CANCELLED if held_seat else phrases.WAITING_LEFT
-    return Outcome(True, str(message), enrolment)
-
-
-def _cancel_registrations(enrolment: Enrolment, *, now) -> None:
-    """A person who leaves a programme leaves its sessions too (quietly: one email is enough)."""
-    if enrolment.participant_id is None:
-        return
-    registrations = SessionRegistration.objects.select_for_update(of=("self",)).filter(
-        participant_id=enrolment.participant_id,
-        session__programme_id=enrolment.programme_id,
-        status__in=Status.active(),
-    )
-    for registration in registrations.select_related("session"):
-        held_seat = registration.status == Status.CONFIRMED
-        registration.status = Status.CANCELLED
-        registration.save(update_fields=["status", "updated_at"])
-        if held_seat:
-            promote_waiting(registration.session, now=now)
+    return give_up(enrolment, now=now or timezone.now(), force=force, notify=notify)

@@ -23,19 +23,27 @@ def _lock(holder: Cohort | Session) -> Cohort | Session:
     return type(holder).objects.select_for_update().only("pk", "capacity").get(pk=holder.pk)
 
 
-def seat_status(holder: Cohort | Session | None) -> str:
-    """CONFIRMED while seats remain, else WAITING. Call inside a transaction."""
+def take_place(holder: Cohort | Session | None) -> tuple[str, object]:
+    """(status, queued_at) for a newcomer: CONFIRMED while seats remain, else WAITING with
+    its queue time. Call inside a transaction.
+
+    The queue time is read under the holder's row lock, so the waiting list's order is the
+    order in which people got the lock, and the position computed before the transaction ends
+    is the one the person keeps (see ``waiting_position``).
+    """
     if holder is None:
-        return Status.CONFIRMED
+        return Status.CONFIRMED, None
     locked = _lock(holder)
-    if locked.capacity is None:
-        return Status.CONFIRMED
-    taken = _holder_queue(locked).filter(status=Status.CONFIRMED).count()
-    return Status.CONFIRMED if taken < locked.capacity else Status.WAITING
+    if locked.capacity is not None:
+        taken = _holder_queue(locked).filter(status=Status.CONFIRMED).count()
+        if taken >= locked.capacity:
+            return Status.WAITING, timezone.now()
+    return Status.CONFIRMED, None
 
 
 def waiting_position(entry: Enrolment | SessionRegistration) -> int:
-    """1 for the next in line; 0 when the entry is not waiting."""
+    """1 for the next in line; 0 when the entry is not waiting. Right after ``take_place``,
+    call it in the same transaction: the lock still holds the queue still."""
     if entry.status != Status.WAITING:
         return 0
     holder = entry.cohort if isinstance(entry, Enrolment) else entry.session

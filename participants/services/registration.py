@@ -6,34 +6,55 @@ from django.utils import timezone
 from participants import phrases
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Enrolment, SessionRegistration, User
+from programmes.enums import ProgrammeStatus
 from sessions_app.models import Session
 
-from .enrolment import cancel_refusal
+from .cancellation import give_up
 from .notify import send_notice
 from .outcome import Outcome
-from .queues import promote_waiting, seat_status, waiting_position
+from .queues import take_place, waiting_position
 
 
-def _registration_refusal(participant, session, *, now) -> str | None:
+def registration_refusal(
+    participant, session, *, now, enrolment, registered: bool, cohort_ids
+) -> str | None:
+    """The one rule for "may this person register for this session": the join box on the
+    session page and the POST both ask it, each with what it has loaded (``enrolment``: the
+    person's confirmed enrolment in the programme or None; ``registered``: whether they hold
+    an active registration; ``cohort_ids``: the session's cohorts)."""
     if not participant.has_current_consent:
         return phrases.CONSENT_MISSING
     if session.is_cancelled:
         return phrases.SESSION_CANCELLED
     if not session.registration_required:
         return phrases.NO_REGISTRATION
+    if session.programme.status != ProgrammeStatus.PUBLISHED:
+        return phrases.NOT_OPEN
     if session.starts_at <= now:
         return phrases.REGISTRATION_CLOSED
+    if enrolment is None:
+        return phrases.ENROL_FIRST
+    if cohort_ids and enrolment.cohort_id not in cohort_ids:
+        return phrases.OTHER_COHORT
+    if registered:
+        return phrases.ALREADY_REGISTERED
+    return None
+
+
+def _registration_refusal(participant, session, *, now) -> str | None:
     enrolment = Enrolment.objects.filter(
         participant=participant, programme_id=session.programme_id, status=Status.CONFIRMED
     ).first()
-    if enrolment is None:
-        return phrases.ENROL_FIRST
-    cohort_ids = set(session.cohorts.values_list("pk", flat=True))
-    if cohort_ids and enrolment.cohort_id not in cohort_ids:
-        return phrases.OTHER_COHORT
-    if SessionRegistration.objects.active().filter(participant=participant, session=session):
-        return phrases.ALREADY_REGISTERED
-    return None
+    return registration_refusal(
+        participant,
+        session,
+        now=now,
+        enrolment=enrolment,
+        registered=SessionRegistration.objects.active()
+        .filter(participant=participant, session=session)
+        .exists(),
+        cohort_ids={cohort.pk for cohort in session.cohorts.all()},
+    )
 
 
 def register_for_session(participant: User, session: Session, *, now=None) -> Outcome:
@@ -44,20 +65,20 @@ def register_for_session(participant: User, session: Session, *, now=None) -> Ou
         return Outcome.refused(refusal)
     try:
         with transaction.atomic():
-            status = seat_status(session)
+            status, queued_at = take_place(session)
             registration = SessionRegistration.objects.create(
                 participant=participant,
                 session=session,
                 status=status,
-                queued_at=now if status == Status.WAITING else None,
+                queued_at=queued_at,
                 organisation_kind=participant.organisation_kind,
                 country=participant.country,
             )
             send_notice(registration, status)
+            position = waiting_position(registration)
     except IntegrityError:
         return Outcome.refused(phrases.ALREADY_REGISTERED)
     if status == Status.WAITING:
-        position = waiting_position(registration)
         message = phrases.SESSION_WAITING % {"position": position}
         return Outcome(True, str(message), registration, "warning")
     return Outcome(True, str(phrases.REGISTERED % {"session": session.title}), registration)
@@ -67,22 +88,4 @@ def cancel_registration(
     registration: SessionRegistration, *, now=None, force: bool = False, notify: bool = True
 ) -> Outcome:
     """Give up a session seat (until the notice period) or leave its waiting list."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        registration = (
-            SessionRegistration.objects.select_for_update(of=("self",))
-            .select_related("session__programme")
-            .get(pk=registration.pk)
-        )
-        refusal = cancel_refusal(registration, now, force=force)
-        if refusal:
-            return Outcome.refused(refusal, registration)
-        held_seat = registration.status == Status.CONFIRMED
-        registration.status = Status.CANCELLED
-        registration.save(update_fields=["status", "updated_at"])
-        if notify:
-            send_notice(registration, "cancelled")
-        if held_seat:
-            promote_waiting(registration.session, now=now)
-    message = phrases.CANCELLED if held_seat else phrases.WAITING_LEFT
-    return Outcome(True, str(message), registration)
+    return give_up(registration, now=now or timezone.now(), force=force, notify=notify)

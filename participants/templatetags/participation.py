@@ -12,7 +12,8 @@ from django.utils import timezone
 from participants import services
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, SessionRegistration
-from programmes.enums import EnrolmentMode
+from participants.services.registration import registration_refusal
+from programmes.enums import EnrolmentMode, EnrolmentWindow
 from programmes.models import Cohort, Programme
 
 register = template.Library()
@@ -99,11 +100,12 @@ def enrolment_box(context, programme):
                     or now <= services.cancellation_deadline(enrolment)
                 )
             return box
+    window = programme.enrolment_window(now)
     if programme.enrolment_mode == EnrolmentMode.INVITATION:
         box["state"] = "invitation"
-    elif programme.enrolment_opens_at and now < programme.enrolment_opens_at:
+    elif window == EnrolmentWindow.NOT_YET:
         box["state"] = "not_yet"
-    elif not programme.is_enrolment_open:
+    elif window != EnrolmentWindow.OPEN:
         box["state"] = "closed"
     elif user is None:
         box["state"] = "anonymous"
@@ -136,11 +138,42 @@ def session_box(context, session):
     box["taking_part"] = session.pk in sessions
     box["registration"] = registrations.get(session.pk)
     box["enrolled"] = enrolment is not None and enrolment.status == EnrolmentStatus.CONFIRMED
-    box["can_register"] = (
-        box["enrolled"]
-        and session.registration_required
-        and box["registration"] is None
-        and not session.is_cancelled
-        and session.starts_at > timezone.now()
+    if session.registration_required:
+        refusal = registration_refusal(
+            user,
+            session,
+            now=timezone.now(),
+            enrolment=enrolment if box["enrolled"] else None,
+            registered=box["registration"] is not None,
+            # Prefetched by the session page.
+            cohort_ids={cohort.pk for cohort in session.cohorts.all()},
+        )
+        box["can_register"] = refusal is None
+    return box
+
+
+@register.simple_tag(takes_context=True)
+def check_in_box(context, session):
+    """The self check-in box for ``session``: ``open`` when the signed-in person takes part and
+    the check-in window is open (in-person sessions), ``checked_in`` once they are in."""
+    from participants.enums import AttendanceStatus
+    from participants.forms import CheckInForm
+    from participants.models import Attendance
+    from participants.services import check_in
+
+    request = context.get("request")
+    user = _user(request)
+    box = {"open": False, "checked_in": False}
+    if user is None or session.is_online or not check_in.is_check_in_open(session):
+        return box
+    taking_part = _cached(
+        request, "sessions", lambda: set(services.sessions_for(user).values_list("pk", flat=True))
     )
+    if session.pk not in taking_part:
+        return box
+    box["open"] = True
+    box["checked_in"] = Attendance.objects.filter(
+        session=session, participant=user, status__in=AttendanceStatus.attended()
+    ).exists()
+    box["form"] = CheckInForm()
     return box

@@ -11,7 +11,11 @@ from goodpractices.models import GoodPractice
 from goodpractices.taxonomy import ensure_themes
 from tests.factories import ParticipantFactory, UserFactory
 from tests.goodpractices.factories import CallFactory
-from tests.integration.conftest import celery_worker, smtp_sink  # noqa: F401 - shared fixtures
+from tests.integration.conftest import (  # noqa: F401 - shared fixtures
+    celery_broker,
+    celery_worker,
+    smtp_sink,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -21,7 +21,11 @@ from tests.factories import (
     SessionFactory,
     SessionRegistrationFactory,
 )
-from tests.integration.conftest import celery_worker, smtp_sink  # noqa: F401 - shared fixtures
+from tests.integration.conftest import (  # noqa: F401 - shared fixtures
+    celery_broker,
+    celery_worker,
+    smtp_sink,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -71,7 +71,7 @@ def test_partner_access_for_an_organisation_that_is_not_a_partner_is_refused(
 
     response = client.post(
         admin_url("goodpractices_partneraccess_add"),
-        {"programme": futuro.pk, "organisation": stranger.pk, "user": ""},
+        {"programme": futuro.pk, "organisation": stranger.pk, "email": ""},
     )
 
     assert response.status_code == 200
@@ -84,7 +84,7 @@ def test_coordinator_grants_partner_access_to_a_person(client, coordinator, futu
 
     client.post(
         admin_url("goodpractices_partneraccess_add"),
-        {"programme": futuro.pk, "user": bob.pk, "organisation": ""},
+        {"programme": futuro.pk, "email": "BOB@example.org", "organisation": ""},
     )
 
     access = PartnerAccess.objects.get()
@@ -96,7 +96,7 @@ def test_partner_access_for_another_programme_is_refused(client, charlie, futuro
 
     response = client.post(
         admin_url("goodpractices_partneraccess_add"),
-        {"programme": futuro.pk, "user": bob.pk, "organisation": ""},
+        {"programme": futuro.pk, "email": bob.email, "organisation": ""},
     )
 
     assert response.status_code == 200
@@ -128,3 +128,30 @@ def test_theme_taxonomy_is_seeded_with_essglobal_ids(themes):
     assert themes["training-popular-education"].essglobal_id == "A16"
     assert themes["urban-rural-relations"].essglobal_id == ""
     assert themes["care"].name_fr == "Soin"
+
+
+def test_partner_access_for_an_unknown_address_says_so(client, coordinator, futuro):
+    client.force_login(coordinator)
+
+    response = client.post(
+        admin_url("goodpractices_partneraccess_add"),
+        {"programme": futuro.pk, "email": "nobody@example.org", "organisation": ""},
+    )
+
+    assert "No account uses this email address." in response.content.decode()
+    assert PartnerAccess.objects.count() == 0
+
+
+def test_coordinator_opens_own_practice_and_must_name_a_programme(client, coordinator, rows):
+    client.force_login(coordinator)
+
+    page = client.get(admin_url("goodpractices_goodpractice_change", rows["practice"].pk))
+    add = client.post(
+        admin_url("goodpractices_goodpractice_add"),
+        {"title_en": "No programme", "summary_en": "x", "slug": "no-programme"},
+    )
+
+    assert page.status_code == 200
+    assert "Open the review page" in page.content.decode()
+    assert add.status_code == 200
+    assert add.context["adminform"].form.errors["programme"] == ["This field is required."]

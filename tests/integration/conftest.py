@@ -11,10 +11,13 @@ While ``celery_worker`` is active, tasks queued from the test process (``task.de
 worker reads, hence ``transactional_db``.
 """
 
+import asyncio
+import contextlib
 import email
 import email.policy
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -41,15 +44,30 @@ def free_port() -> int:
 
 @dataclass
 class SmtpSink:
-    """What an aiosmtpd server on 127.0.0.1 received, as parsed messages."""
+    """What an aiosmtpd server on 127.0.0.1 received, as parsed messages.
+
+    ``rcpt_delay`` holds each transaction at RCPT TO for that many seconds, before anything is
+    accepted, so a test can kill a worker in the middle of a send; ``rcpt_seen`` counts them.
+    """
 
     port: int
     messages: list = field(default_factory=list)
+    rcpt_delay: float = 0.0
+    rcpt_seen: int = 0
     _received: threading.Condition = field(default_factory=threading.Condition)
 
     @property
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        with self._received:
+            self.rcpt_seen += 1
+            self._received.notify_all()
+        if self.rcpt_delay:
+            await asyncio.sleep(self.rcpt_delay)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -65,6 +83,15 @@ class SmtpSink:
                     f"The SMTP sink received {len(self.messages)} message(s), expected {count}"
                 )
             return list(self.messages)
+
+    def wait_for_rcpt(self, count: int, timeout: float = 30) -> None:
+        with self._received:
+            if not self._received.wait_for(lambda: self.rcpt_seen >= count, timeout):
+                raise AssertionError(f"The SMTP sink saw {self.rcpt_seen} RCPT, expected {count}")
+
+    def recipients(self) -> list[str]:
+        with self._received:
+            return sorted(str(message["To"]) for message in self.messages)
 
 
 @pytest.fixture
@@ -134,23 +161,43 @@ def _empty_redis_broker(broker_url: str) -> None:
         redis.Redis.from_url(broker_url).flushdb()
 
 
-@pytest.fixture
-def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
-    var_dir = tmp_path / "var"
-    broker_url, transport_options = worker_broker(var_dir)
-    _empty_redis_broker(broker_url)
+@dataclass
+class Broker:
+    """A broker for a test's workers. On the file system, workers find its folders through
+    their VAR_DIR, so every worker of a test shares ``var_dir``."""
+
+    url: str
+    options: dict
+    var_dir: Path
+
+
+def start_worker(
+    broker: Broker,
+    *,
+    smtp_sink: SmtpSink,
+    pool: str = "solo",
+    beat: bool = False,
+    extra_env: dict | None = None,
+) -> Worker:
+    """Start ``celery worker`` in a subprocess and wait until it is ready.
+
+    ``pool="prefork"`` runs tasks in one pool child (which a test may kill); ``beat`` embeds
+    Celery beat, which sends the periodic tasks of the settings (the outbox's sweep).
+    """
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lookingup.settings",
         "TESTING": "1",
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "DATABASE_URL": worker_database_url(),
-        "CELERY_BROKER_URL": broker_url,
+        "CELERY_BROKER_URL": broker.url,
         "EMAIL_URL": smtp_sink.url,
-        "VAR_DIR": str(var_dir),
+        "VAR_DIR": str(broker.var_dir),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PYTHONUNBUFFERED": "1",
+        **(extra_env or {}),
     }
+    pool_options = ["--pool=solo"] if pool == "solo" else ["--pool=prefork", "--concurrency=1"]
     process = subprocess.Popen(
         [
             sys.executable,
@@ -159,7 +206,8 @@ def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
             "-A",
             "lookingup",
             "worker",
-            "--pool=solo",
+            *pool_options,
+            *(["--beat"] if beat else []),
             "--loglevel=INFO",
             "--without-gossip",
             "--without-mingle",
@@ -172,6 +220,8 @@ def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        # Its own process group: killing the group stops the pool children too.
+        start_new_session=True,
     )
     output: list[str] = []
     ready = threading.Event()
@@ -181,29 +231,72 @@ def celery_worker(transactional_db, smtp_sink, tmp_path, monkeypatch):
         if process.poll() is not None or time.monotonic() - started > WORKER_START_TIMEOUT:
             process.kill()
             pytest.fail("The Celery worker did not start:\n" + "".join(output[-40:]))
+    return Worker(process=process, env=env, output=output)
 
+
+def pool_children(worker: Worker) -> list[int]:
+    """The pids of the worker's child processes (its pool, with ``pool="prefork"``)."""
+    pid = worker.process.pid
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children]
+
+
+def stop_worker(worker: Worker) -> None:
+    """SIGKILL the worker and its pool: what a crash or an OOM kill does. Its log is printed,
+    so that pytest shows it when the test fails."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.process.pid, signal.SIGKILL)
+    worker.process.wait()
+    print(f"--- worker {worker.process.pid} log (last lines)\n" + "".join(worker.output[-60:]))
+
+
+@contextlib.contextmanager
+def broker_for_test_process(broker: Broker):
+    """Tasks queued by the test process go to ``broker`` instead of running eagerly."""
     saved = {
         key: celery_app.conf[key]
         for key in ("broker_url", "broker_transport_options", "task_always_eager")
     }
     # Celery prefers the CELERY_BROKER_URL variable to its configuration.
-    monkeypatch.setenv("CELERY_BROKER_URL", broker_url)
+    saved_env = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = broker.url
     celery_app.conf.update(
-        broker_url=broker_url,
-        broker_transport_options=transport_options,
+        broker_url=broker.url,
+        broker_transport_options=broker.options,
         task_always_eager=False,
     )
     _forget_connections()
     try:
-        yield Worker(process=process, env=env, output=output)
+        yield
     finally:
         celery_app.conf.update(saved)
+        if saved_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = saved_env
         _forget_connections()
+
+
+@pytest.fixture
+def celery_broker(tmp_path) -> Broker:
+    """The broker of this test's workers, empty at the start and at the end."""
+    var_dir = tmp_path / "var"
+    broker_url, transport_options = worker_broker(var_dir)
+    _empty_redis_broker(broker_url)
+    yield Broker(broker_url, transport_options, var_dir)
+    _empty_redis_broker(broker_url)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, smtp_sink, celery_broker):
+    worker = start_worker(celery_broker, smtp_sink=smtp_sink)
+    try:
+        with broker_for_test_process(celery_broker):
+            yield worker
+    finally:
         # The test is over and nothing is left to finish: a warm shutdown would only wait for
         # the broker's next poll.
-        process.kill()
-        process.wait()
-        _empty_redis_broker(broker_url)
+        stop_worker(worker)
 
 
 def _forget_connections() -> None:

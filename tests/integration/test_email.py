@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from lookingup.tasks import task_send_email
+from lookingup.outbox import queue_mail
 
 pytestmark = pytest.mark.integration
 
@@ -14,7 +14,7 @@ def _parts(message) -> dict[str, str]:
 
 
 def test_worker_sends_a_queued_email_with_text_and_html_parts(celery_worker, smtp_sink):
-    task_send_email.delay(name="test_message", to="ops@example.org", language="en", context_ids={})
+    queue_mail("test_message", to="ops@example.org", language="en")
 
     [message] = smtp_sink.wait_for(1)
     parts = _parts(message)

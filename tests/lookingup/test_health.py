@@ -19,7 +19,7 @@ def test_readyz_reports_database_and_broker(client, db):
     response = client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "broker": "ok"}
+    assert response.json() == {"database": "ok", "broker": "ok", "cache": "ok"}
 
 
 def test_readyz_answers_503_in_json_when_the_broker_is_unreachable(client, db, settings):
@@ -29,7 +29,7 @@ def test_readyz_answers_503_in_json_when_the_broker_is_unreachable(client, db, s
 
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"database": "ok", "broker": "error"}
+    assert response.json() == {"database": "ok", "broker": "error", "cache": "ok"}
 
 
 def test_readyz_refuses_post(client, db):

@@ -47,17 +47,29 @@ def test_compiled_catalogue_matches_its_source(language):
     assert pairs(po.translated_entries()) == pairs(e for e in mo if e.msgid)
 
 
+@pytest.fixture
+def scratch_locale():
+    """A copy of locale/ beside it. makemessages files each source file under the first
+    locale path whose parent folder holds it, and puts every folder named "locale" it walks
+    through first: the command below ignores locale/ and finds this copy through LOCALE_DIR,
+    so it never writes into the real catalogues."""
+    scratch = ROOT / f".locale-scratch-{os.getpid()}"
+    shutil.copytree(LOCALE, scratch)
+    yield scratch
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 @pytest.mark.skipif(
     shutil.which("xgettext") is None and not os.environ.get("CI"),
     reason="GNU gettext (xgettext) is not installed; CI installs it and runs this test",
 )
-def test_every_source_string_is_in_the_catalogues(tmp_path):
+def test_every_source_string_is_in_the_catalogues(scratch_locale):
     """Extract the strings again into a scratch copy: a new, untranslated one fails here."""
-    scratch = tmp_path / "locale"
-    shutil.copytree(LOCALE, scratch)
+    scratch = scratch_locale
     command = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--no-location"]
     command += [f"--locale={code}" for code in LANGUAGES]
     command += [f"--ignore={pattern}/*" for pattern in IGNORED]
+    command += ["--ignore=locale", f"--ignore={scratch.name}"]
     env = {**os.environ, "LOCALE_DIR": str(scratch), "DEBUG": "1"}
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
 

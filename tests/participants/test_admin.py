@@ -3,12 +3,22 @@ from django.urls import reverse
 
 from participants import services
 from participants.enums import EnrolmentStatus as Status
+from participants.models import Invitation
 from programmes.enums import EnrolmentMode
+from programmes.services import ensure_coordinators_group
 from tests.factories import EnrolmentFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:participants_enrolment_changelist"
+
+
+@pytest.fixture(autouse=True)
+def _coordinators_in_their_group(coordinator, charlie):
+    """Coordinators hold the group's permissions; the admin narrows them to their programmes."""
+    group = ensure_coordinators_group()
+    coordinator.groups.add(group)
+    charlie.groups.add(group)
 
 
 @pytest.fixture
@@ -35,7 +45,7 @@ def test_coordinator_of_another_programme_cannot_open_an_enrolment(client, charl
 
     response = client.get(reverse("admin:participants_enrolment_change", args=[enrolment.pk]))
 
-    assert response.status_code == 302  # the admin sends unknown objects back to the list
+    assert response.status_code == 404
 
 
 def test_participant_cannot_open_the_admin_list(client, alice):
@@ -81,28 +91,66 @@ def test_reject_action_by_other_coordinator_changes_nothing(
     assert enrolment.status == Status.PENDING
 
 
-def test_invitation_link_view_makes_a_working_link(client, coordinator, alice, programme):
+def test_coordinator_makes_an_invitation_link_that_works(client, coordinator, alice, programme):
+    from programmes.services import ensure_coordinators_group
+
+    coordinator.groups.add(ensure_coordinators_group())
     programme.enrolment_mode = EnrolmentMode.INVITATION
     programme.save()
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("admin:participants_enrolment_invitation"),
-        {"programme": programme.pk, "email": "alice@example.org"},
+        reverse("admin:participants_invitation_add"),
+        {
+            "programme": programme.pk,
+            "email": "Alice@example.org",
+            "uses_allowed": "1",
+            "expires_at_0": "2099-01-01",
+            "expires_at_1": "12:00",
+        },
     )
 
-    link = response.context["link"]
-    assert link.startswith("http://testserver/")
-    token = link.rstrip("/").rsplit("/", 1)[1]
-    assert services.accept_invitation(alice, token).ok
+    invitation = Invitation.objects.get()
+    assert response.status_code == 302
+    assert (invitation.created_by, invitation.email) == (coordinator, "alice@example.org")
+    page = client.get(reverse("admin:participants_invitation_change", args=[invitation.pk]))
+    assert invitation.get_absolute_url() in page.content.decode()
+    assert services.accept_invitation(alice, invitation.token).ok
 
 
-def test_invitation_link_view_refuses_other_coordinators_programmes(client, charlie, programme):
+def test_coordinator_revokes_a_link(client, coordinator, alice, programme):
+    from programmes.services import ensure_coordinators_group
+
+    coordinator.groups.add(ensure_coordinators_group())
+    invitation = services.make_invitation(programme, uses_allowed=None)
+    client.force_login(coordinator)
+
+    client.post(
+        reverse("admin:participants_invitation_changelist"),
+        {"action": "revoke_selected", "_selected_action": [invitation.pk]},
+    )
+
+    assert not services.accept_invitation(alice, invitation.token).ok
+
+
+def test_other_coordinator_neither_sees_nor_makes_links_for_the_programme(
+    client, charlie, programme
+):
+    from programmes.services import ensure_coordinators_group
+
+    charlie.groups.add(ensure_coordinators_group())
+    invitation = services.make_invitation(programme)
     client.force_login(charlie)
 
-    response = client.post(
-        reverse("admin:participants_enrolment_invitation"), {"programme": programme.pk}
+    listed = client.get(reverse("admin:participants_invitation_changelist"))
+    change = client.get(reverse("admin:participants_invitation_change", args=[invitation.pk]))
+    made = client.post(
+        reverse("admin:participants_invitation_add"),
+        {"programme": programme.pk, "expires_at_0": "2099-01-01", "expires_at_1": "12:00"},
     )
 
-    assert response.context["link"] == ""
-    assert "programme" in response.context["form"].errors
+    assert list(listed.context["cl"].result_list) == []
+    assert change.status_code == 404
+    assert made.status_code == 200
+    assert "programme" in made.context["adminform"].form.errors
+    assert Invitation.objects.count() == 1

@@ -5,6 +5,7 @@ connection, as each web worker would. PostgreSQL is the production database; the
 ``select_for_update`` on the cohort row is what this exercises there.
 """
 
+import re
 import threading
 
 import pytest
@@ -104,3 +105,46 @@ def test_enrol_concurrent_requests_fill_exactly_the_seats_on_sqlite(crowded_coho
     statuses = list(Enrolment.objects.filter(cohort=cohort).values_list("status", flat=True))
     assert statuses.count(Status.CONFIRMED) == SEATS
     assert statuses.count(Status.WAITING) == PEOPLE - SEATS
+
+
+def _told_position(outcome) -> int:
+    """The waiting-list position the person read in the message after their click."""
+    match = re.search(r"number (\d+)", outcome.message)
+    assert match, outcome.message
+    return int(match[1])
+
+
+def test_enrol_concurrent_requests_tell_each_waiting_person_their_own_place(transactional_db):
+    """Twenty people click at once for five seats: fifteen distinct places, 1 to 15, each the
+    place the person really holds, in the order they got in."""
+    programme = ProgrammeFactory(title="Reti solidali e competenti – residenza Torino")
+    cohort = CohortFactory(programme=programme, name="Hub Nord", capacity=5)
+    people = [ParticipantFactory() for _ in range(20)]
+
+    outcomes = _run_at_once(services.enrol, [(person, programme) for person in people])
+
+    waiting = [outcome for outcome in outcomes if outcome.obj.status == Status.WAITING]
+    told = sorted(_told_position(outcome) for outcome in waiting)
+    assert told == list(range(1, 16))
+    for outcome in waiting:
+        enrolment = Enrolment.objects.get(pk=outcome.obj.pk)
+        assert services.waiting_position(enrolment) == _told_position(outcome)
+    queue = Enrolment.objects.filter(cohort=cohort).waiting_in_order()
+    assert [e.pk for e in queue] == [o.obj.pk for o in sorted(waiting, key=_told_position)]
+
+
+@pytest.mark.postgres
+@requires_postgres
+def test_single_use_invitation_accepted_at_once_by_four_people_enrols_one(transactional_db):
+    programme = ProgrammeFactory(title="Trentino study visit", enrolment_mode="invitation")
+    invitation = services.make_invitation(programme)
+    people = [ParticipantFactory() for _ in range(4)]
+
+    outcomes = _run_at_once(
+        services.accept_invitation, [(person, invitation.token) for person in people]
+    )
+
+    assert sum(outcome.ok for outcome in outcomes) == 1
+    assert Enrolment.objects.count() == 1
+    invitation.refresh_from_db()
+    assert invitation.uses == 1

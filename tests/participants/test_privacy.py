@@ -8,7 +8,13 @@ from django.urls import reverse
 from participants import privacy, services
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Enrolment, SessionRegistration, User
-from tests.factories import EnrolmentFactory, OrganisationFactory, ProgrammeFactory, SessionFactory
+from tests.factories import (
+    AttendanceFactory,
+    EnrolmentFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    SessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +51,23 @@ def test_export_contains_all_my_data(client, alice, programme, cohort):
     assert [e["programme"] for e in data["enrolments"]] == ["Reti solidali e competenti 2025"]
     assert data["enrolments"][0]["cohort"] == "Hub Nord"
     assert data["session_registrations"][0]["session"] == "Residenza Lecce"
+
+
+def test_export_contains_my_attendance(client, alice, programme):
+    AttendanceFactory(
+        participant=alice,
+        session=SessionFactory(programme=programme, title="Modulo 1"),
+        status="late",
+        minutes=40,
+    )
+    AttendanceFactory(session=SessionFactory(programme=programme, title="Someone else's"))
+    client.force_login(alice)
+
+    data = json.loads(client.get(reverse("participants:export")).content)
+
+    assert [(a["session"], a["status"], a["minutes"]) for a in data["attendance"]] == [
+        ("Modulo 1", "late", 40)
+    ]
 
 
 def test_export_holds_nobody_elses_data(client, alice, bob, programme):

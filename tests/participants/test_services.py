@@ -1,12 +1,12 @@
+import base64
 import datetime as dt
 
 import pytest
-from django.core import signing
 from django.utils import timezone
 
 from participants import services
 from participants.enums import EnrolmentStatus as Status
-from participants.models import Enrolment, SessionRegistration
+from participants.models import Enrolment, Invitation, SessionRegistration
 from programmes.enums import EnrolmentMode, ProgrammeStatus
 from sessions_app.enums import SessionKind, SessionStatus
 from tests.factories import (
@@ -418,50 +418,92 @@ def invitation_programme(programme):
     return programme
 
 
-def test_accept_invitation_enrols(alice, invitation_programme):
-    token = services.make_invitation(invitation_programme, email="ALICE@example.org")
+def test_accept_invitation_enrols_and_counts_the_use(alice, invitation_programme):
+    invitation = services.make_invitation(invitation_programme, email="ALICE@example.org")
 
-    outcome = services.accept_invitation(alice, token)
+    outcome = services.accept_invitation(alice, invitation.token)
 
+    invitation.refresh_from_db()
     assert outcome.ok
     assert outcome.obj.invited
+    assert invitation.uses == 1
+
+
+def test_invitation_token_is_opaque(invitation_programme):
+    invitation = services.make_invitation(invitation_programme, email="alice@example.org")
+
+    assert len(invitation.token) >= 32
+    assert "alice" not in base64.urlsafe_b64decode(invitation.token + "==").decode("latin-1")
 
 
 def test_accept_invitation_for_another_email_is_refused(bob, invitation_programme):
-    token = services.make_invitation(invitation_programme, email="alice@example.org")
+    invitation = services.make_invitation(invitation_programme, email="alice@example.org")
 
-    outcome = services.accept_invitation(bob, token)
+    outcome = services.accept_invitation(bob, invitation.token)
 
     assert not outcome.ok
     assert "another email address" in outcome.message
 
 
-def test_accept_tampered_invitation_is_refused(alice, invitation_programme):
-    token = services.make_invitation(invitation_programme)
+def test_accept_unknown_invitation_is_refused(alice, invitation_programme):
+    invitation = services.make_invitation(invitation_programme)
 
-    outcome = services.accept_invitation(alice, token[:-3] + "abc")
+    outcome = services.accept_invitation(alice, invitation.token[:-3] + "abc")
 
     assert outcome.message == (
         "This invitation link is not valid. Please check that you copied all of it."
     )
 
 
-def test_accept_expired_invitation_is_refused(alice, invitation_programme, settings):
-    token = services.make_invitation(invitation_programme)
-    settings.INVITATION_MAX_AGE_DAYS = -1
+def test_accept_expired_invitation_is_refused(alice, invitation_programme):
+    invitation = services.make_invitation(invitation_programme)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
 
-    outcome = services.accept_invitation(alice, token)
+    outcome = services.accept_invitation(alice, invitation.token)
 
     assert outcome.message.startswith("This invitation link has expired.")
 
 
-def test_read_invitation_for_deleted_programme_is_invalid(alice):
-    token = signing.dumps({"p": 999999, "c": None, "e": ""}, salt=services.INVITATION_SALT)
+def test_accept_revoked_invitation_is_refused(alice, invitation_programme):
+    invitation = services.make_invitation(invitation_programme, uses_allowed=None)
 
-    invitation, error = services.read_invitation(token)
+    services.revoke_invitations(Invitation.objects.filter(pk=invitation.pk))
+    outcome = services.accept_invitation(alice, invitation.token)
 
-    assert invitation is None
-    assert error.startswith("This invitation link is not valid.")
+    assert outcome.message.startswith("This invitation link has been withdrawn.")
+    assert not Enrolment.objects.exists()
+
+
+def test_single_use_invitation_works_once(alice, bob, invitation_programme):
+    invitation = services.make_invitation(invitation_programme)
+
+    first = services.accept_invitation(alice, invitation.token)
+    second = services.accept_invitation(bob, invitation.token)
+
+    assert first.ok
+    assert second.message.startswith("This invitation link has already been used.")
+
+
+def test_open_invitation_works_for_many_until_revoked(invitation_programme):
+    invitation = services.make_invitation(invitation_programme, uses_allowed=None)
+    people = ParticipantFactory.create_batch(3)
+
+    outcomes = [services.accept_invitation(person, invitation.token) for person in people]
+
+    invitation.refresh_from_db()
+    assert [outcome.ok for outcome in outcomes] == [True, True, True]
+    assert invitation.uses == 3
+
+
+def test_refused_enrolment_does_not_use_up_the_link(alice, invitation_programme):
+    invitation = services.make_invitation(invitation_programme, uses_allowed=2)
+    services.accept_invitation(alice, invitation.token)
+
+    again = services.accept_invitation(alice, invitation.token)
+
+    invitation.refresh_from_db()
+    assert again.message == "You are already enrolled in this programme."
+    assert invitation.uses == 1
 
 
 # --- sessions_for

@@ -6,10 +6,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from participants import services
+from participants import phrases, services
 from participants.enums import EnrolmentStatus as Status
-from participants.models import Enrolment, SessionRegistration, User
-from programmes.enums import EnrolmentMode
+from participants.models import Enrolment, Invitation, SessionRegistration, User
+from programmes.enums import EnrolmentMode, ProgrammeStatus
+from sessions_app.models import Session
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -104,9 +105,10 @@ def test_dashboard_query_count_is_constant(client, django_assert_num_queries, co
     person = ParticipantFactory()
     _dashboard_with(client, person, count)
 
-    # user, enrolments, registrations, upcoming sessions, past sessions, good practices (the
-    # session comes from the cache: SESSION_ENGINE is cached_db)
-    with django_assert_num_queries(6):
+    # user, enrolments, registrations, upcoming sessions, past sessions, their attendance,
+    # and the attendance progress (confirmed programmes, sessions taken part in, attendance),
+    # good practices; the session comes from the cache: SESSION_ENGINE is cached_db
+    with django_assert_num_queries(10):
         response = client.get(reverse("participants:dashboard"))
 
     assert len(response.context["enrolments"]) == count
@@ -369,7 +371,7 @@ def test_register_view_get_is_not_allowed(client, alice):
 def test_invitation_page_then_accept(client, alice, programme):
     programme.enrolment_mode = EnrolmentMode.INVITATION
     programme.save()
-    url = reverse("participants:invitation", args=[services.make_invitation(programme)])
+    url = services.make_invitation(programme).get_absolute_url()
 
     anonymous = client.get(url)
     client.force_login(alice)
@@ -381,24 +383,49 @@ def test_invitation_page_then_accept(client, alice, programme):
     assert Enrolment.objects.get(participant=alice).invited
 
 
-def test_invitation_tampered_gives_a_clear_message(client):
+def test_invitation_without_a_group_lets_the_person_choose_one(client, alice, programme):
+    programme.enrolment_mode = EnrolmentMode.INVITATION
+    programme.save()
+    CohortFactory(programme=programme, name="Hub Nord")
+    south = CohortFactory(programme=programme, name="Hub Sud")
+    url = services.make_invitation(programme).get_absolute_url()
+    client.force_login(alice)
+
+    page = client.get(url)
+    accepted = client.post(url, {"cohort": south.pk})
+
+    assert "Hub Sud" in page.content.decode()
+    assert accepted.status_code == 302
+    assert Enrolment.objects.get(participant=alice).cohort == south
+
+
+def test_invitation_bound_to_an_address_does_not_show_it(client, programme):
+    url = services.make_invitation(programme, email="alice@example.org").get_absolute_url()
+
+    response = client.get(url)
+
+    assert "alice" not in url
+    assert "alice@example.org" not in response.content.decode()
+
+
+def test_invitation_unknown_gives_a_clear_message(client):
     response = client.get(reverse("participants:invitation", args=["not-a-real-token"]))
 
     assert response.status_code == 400
     assert "This invitation link is not valid." in response.content.decode()
 
 
-def test_invitation_expired_gives_a_clear_message(client, programme, settings):
-    token = services.make_invitation(programme)
-    settings.INVITATION_MAX_AGE_DAYS = -1
+def test_invitation_expired_gives_a_clear_message(client, programme):
+    invitation = services.make_invitation(programme)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
 
-    response = client.get(reverse("participants:invitation", args=[token]))
+    response = client.get(invitation.get_absolute_url())
 
     assert "This invitation link has expired." in response.content.decode()
 
 
 def test_invitation_post_anonymous_is_sent_to_sign_in(client, programme):
-    url = reverse("participants:invitation", args=[services.make_invitation(programme)])
+    url = services.make_invitation(programme).get_absolute_url()
 
     response = client.post(url)
 
@@ -515,3 +542,35 @@ def test_enrol_box_anonymous_offers_sign_in(programme):
     )
 
     assert "Sign in to enrol" in html
+
+
+def test_join_box_and_register_post_agree_on_another_cohorts_session(client, alice, programme):
+    """The box asks the same rule as the POST: no button for a session of another group."""
+    north = CohortFactory(programme=programme, name="Hub Nord")
+    south = CohortFactory(programme=programme, name="Hub Sud")
+    services.enrol(alice, programme, cohort=north)
+    session = SessionFactory(programme=programme, registration_required=True, cohorts=[south])
+    session = (
+        Session.objects.prefetch_related("cohorts").select_related("programme").get(pk=session.pk)
+    )
+
+    html = _render('{% include "sessions_app/_join.html" %}', _request(alice), session=session)
+    client.force_login(alice)
+    response = client.post(reverse("participants:register", kwargs={"pk": session.pk}), follow=True)
+
+    assert "Register for this session" not in html
+    assert _messages(response) == [str(phrases.OTHER_COHORT)]
+
+
+def test_enrol_in_an_archived_programme_says_it_is_not_open(client, alice):
+    """An archived programme is public (its page shows): the POST answers, never a 404."""
+    archived = ProgrammeFactory(status=ProgrammeStatus.ARCHIVED)
+    client.force_login(alice)
+
+    page = client.get(archived.get_absolute_url())
+    response = client.post(
+        reverse("participants:enrol", kwargs={"slug": archived.slug}), follow=True
+    )
+
+    assert page.status_code == 200
+    assert _messages(response) == [str(phrases.NOT_OPEN)]

@@ -39,6 +39,8 @@ def programme_data(**overrides) -> dict:
         "enrolment_closes_at_0": "",
         "enrolment_closes_at_1": "",
         "cancellation_notice_hours": "48",
+        "reminder_hours": "168,24",
+        "online_reminder_minutes": "60",
         **management("partnerships"),
         **management("tracks"),
         **management("cohorts"),
@@ -535,3 +537,30 @@ def test_programme_without_text_in_its_original_language_shows_the_error(client,
         == 2
     )
     assert not Programme.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["title_it", "title_fr", "funding_line_en"])
+def test_programme_add_with_a_line_break_in_its_title_shows_the_error(client, superuser, field):
+    client.force_login(superuser)
+
+    response = client.post(
+        admin_url("programmes_programme_add"), programme_data(**{field: "LOOKING\nUP"})
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        "Write this on a single line, without line breaks or control characters."
+    ]
+
+
+def test_programme_add_with_malformed_reminder_hours_shows_the_error(client, superuser):
+    client.force_login(superuser)
+
+    response = client.post(
+        admin_url("programmes_programme_add"), programme_data(reminder_hours="a week, 24")
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["reminder_hours"] == [
+        "Write whole numbers of hours separated by commas, for example 168,24."
+    ]

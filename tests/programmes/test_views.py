@@ -383,12 +383,15 @@ def test_programme_detail_warm_page_reads_only_the_programme(
     assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
 
 
-def test_programme_detail_shows_a_changed_session_at_once(client, looking_up):
+def test_programme_detail_shows_a_changed_session_at_once(
+    client, looking_up, django_capture_on_commit_callbacks
+):
     session = SessionFactory(programme=looking_up, title="Co-designed workshop")
     client.get(looking_up.get_absolute_url())
 
     session.title = "Co-designed workshop in Florence"
-    session.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save()
     response = client.get(looking_up.get_absolute_url())
 
     assert b"Co-designed workshop in Florence" in response.content

@@ -538,3 +538,23 @@ def test_session_without_any_title_shows_the_error(client, coordinator, looking_
     assert response.status_code == 200
     assert "Required in at least one language." in response.content.decode()
     assert not Session.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field", ["title_it", "title_en", "title_fr", "title_pt", "venue_name", "city"]
+)
+def test_session_add_with_a_line_break_in_a_single_line_field_shows_the_error(
+    client, coordinator, looking_up, field
+):
+    client.force_login(coordinator)
+
+    response = client.post(
+        admin_url("sessions_app_session_add"),
+        session_data(looking_up, **{field: "Workshop\r\nX-WR-CALNAME:evil"}),
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        "Write this on a single line, without line breaks or control characters."
+    ]
+    assert Session.objects.count() == 0

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from programmes.enums import ProgrammeStatus
 from sessions_app.enums import SessionStatus
 from sessions_app.ics import build_calendar
+from sessions_app.models import Session
 from tests.factories import OnlineSessionFactory, ProgrammeFactory, SessionFactory, TrackFactory
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
@@ -185,3 +186,23 @@ def test_programme_calendar_query_count(client, db, django_assert_num_queries, r
         response = client.get(url)
 
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == rows
+
+
+def test_line_breaks_and_control_characters_already_stored_still_give_calendars(client, timisoara):
+    """Rows written before titles were validated (or by a script) must not break the files."""
+    programme = timisoara.programme
+    Session.objects.filter(pk=timisoara.pk).update(
+        title="Capitalisation\r\nworkshop\x07", venue_name="Casa\nArtelor"
+    )
+    type(programme).objects.filter(pk=programme.pk).update(title="LOOKING\r\nUP")
+
+    session_file = client.get(reverse("sessions_app:calendar", kwargs={"pk": timisoara.pk}))
+    feed = client.get(reverse("programmes:calendar", kwargs={"slug": programme.slug}))
+
+    assert (session_file.status_code, feed.status_code) == (200, 200)
+    calendar = Calendar.from_ical(feed.content)
+    assert str(calendar["X-WR-CALNAME"]) == "LOOKING UP – LOOKING UP"
+    [event] = _events(session_file.content)
+    assert str(event["SUMMARY"]) == "Capitalisation workshop"
+    assert str(event["LOCATION"]).startswith("Casa Artelor, ")
+    assert "\x07" not in session_file.content.decode()

@@ -284,12 +284,15 @@ def test_session_list_filter_choices_are_what_public_sessions_have(client, progr
     assert "Secretville" not in content
 
 
-def test_session_list_filter_choices_follow_saves(client, programme):
+def test_session_list_filter_choices_follow_saves(
+    client, programme, django_capture_on_commit_callbacks
+):
     session = SessionFactory(programme=programme, country="IT")
     client.get(_list_url())
 
     session.country = "PT"
-    session.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save()
     response = client.get(_list_url())
 
     assert _choices(response, "country") == [("PT", "Portugal")]
@@ -545,11 +548,41 @@ def test_session_list_warm_results_need_no_query(
     assert response.content.count(b'class="card"') == min(rows, 20)
 
 
-def test_session_list_shows_a_new_session_at_once(client, programme):
+def test_session_list_shows_a_new_session_at_once(
+    client, programme, django_capture_on_commit_callbacks
+):
     SessionFactory(programme=programme, title="Co-designed workshop")
     client.get(_list_url())
 
-    SessionFactory(programme=programme, title="Capitalisation workshop in Timisoara")
+    with django_capture_on_commit_callbacks(execute=True):
+        SessionFactory(programme=programme, title="Capitalisation workshop in Timisoara")
     response = client.get(_list_url())
 
     assert b"Capitalisation workshop in Timisoara" in response.content
+
+
+def test_session_list_cache_key_ignores_made_up_and_invalid_parameters(client, db):
+    SessionFactory(programme=ProgrammeFactory(slug="looking-up"), city="Firenze")
+    url = reverse("sessions_app:list")
+    junk = ["", "?utm_source=x", "?foo=1&bar=2", "?page=abc", "?page=1", "?city=", "?month=99"]
+
+    keys = {client.get(url + query).context["results_key"] for query in junk}
+    filtered = client.get(url + "?city=Firenze&utm_source=y").context["results_key"]
+
+    assert len(keys) == 1
+    assert filtered not in keys
+
+
+def test_content_version_changes_only_when_the_change_commits(
+    db, django_capture_on_commit_callbacks
+):
+    from lookingup.cache import content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        SessionFactory(title="Residency in Lecce")
+        during = content_version()
+
+    assert during == before
+    assert callbacks  # the bump waited for the commit
+    assert content_version() != before

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from lookingup.emails import queue_email
+from lookingup.outbox import queue_mail
 
 
 class Command(BaseCommand):
-    help = "Queue a short test email (through Celery, like every other email)."
+    help = "Queue a short test email (through the outbox and Celery, like every other email)."
 
     def add_arguments(self, parser):
         parser.add_argument("--to", required=True, help="Recipient address.")
@@ -25,6 +25,6 @@ class Command(BaseCommand):
             validate_email(to)
         except ValidationError as error:
             raise CommandError(f"Not an email address: {to!r}") from error
-        # Outside a transaction on_commit runs at once: the task is queued right here.
-        queue_email("test_message", to=to, language=language, context_ids={})
+        # Outside a transaction on_commit runs at once: the worker is woken right here.
+        queue_mail("test_message", to=to, language=language)
         self.stdout.write(f"Test email to {to} queued ({language}).")

@@ -1,0 +1,252 @@
+"""The coordinators' attendance pages in the admin: a session's register, its self check-in
+screen (QR code and rotating code) and the import of a meeting tool's attendance report.
+
+Mounted by ``AttendanceAdmin.get_urls``; each page fetches the session through the
+coordinator's scope (404 for another programme's) and calls one service.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.scope import scope_to_coordinator
+from sessions_app.models import Session
+
+from . import services
+from .enums import AttendanceStatus
+from .models import Attendance
+from .services import check_in as check_in_service
+from .services import meeting_reports
+
+RECORD_PERMISSIONS = ["participants.add_attendance", "participants.change_attendance"]
+
+
+class RegisterForm(forms.Form):
+    """One status and one minutes field per person taking part."""
+
+    def __init__(self, *args, session, people, recorded, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session, self.people, self.recorded = session, people, recorded
+        length = services.session_minutes(session)
+        choices = [("", "–"), *AttendanceStatus.choices]
+        for person in people:
+            row = recorded.get(person.pk)
+            name = str(person)
+            self.fields[f"status-{person.pk}"] = forms.ChoiceField(
+                label=_("Attendance of %(name)s") % {"name": name},
+                choices=choices,
+                required=False,
+                initial=row.status if row else "",
+            )
+            self.fields[f"minutes-{person.pk}"] = forms.IntegerField(
+                label=_("Minutes attended by %(name)s") % {"name": name},
+                min_value=0,
+                max_value=length,
+                required=False,
+                initial=row.minutes if row else None,
+                widget=forms.NumberInput(attrs={"class": "vIntegerField", "size": 4}),
+            )
+
+    def rows(self):
+        for person in self.people:
+            yield (
+                person,
+                self[f"status-{person.pk}"],
+                self[f"minutes-{person.pk}"],
+                self.recorded.get(person.pk),
+            )
+
+    def marks(self, *, others_present: bool) -> list[services.Mark]:
+        """What to record: every row with a status; with ``others_present``, everyone left
+        without one is present."""
+        marks = []
+        for person in self.people:
+            status = self.cleaned_data.get(f"status-{person.pk}") or ""
+            minutes = self.cleaned_data.get(f"minutes-{person.pk}")
+            if not status and others_present:
+                status, minutes = AttendanceStatus.PRESENT, None
+            if status:
+                marks.append(services.Mark(person.pk, status, minutes))
+        return marks
+
+
+class MeetingReportForm(forms.Form):
+    report = forms.FileField(
+        label=_("Attendance report (CSV)"),
+        help_text=_(
+            "The attendance export of Zoom, Microsoft Teams, Jitsi or BigBlueButton, as it "
+            "was downloaded."
+        ),
+    )
+
+
+def urls(model_admin) -> list:
+    site = model_admin.admin_site
+    return [
+        path(
+            "register/<int:session_id>/",
+            site.admin_view(
+                lambda request, session_id: register_view(model_admin, request, session_id)
+            ),
+            name="participants_attendance_register",
+        ),
+        path(
+            "check-in/<int:session_id>/",
+            site.admin_view(
+                lambda request, session_id: check_in_view(model_admin, request, session_id)
+            ),
+            name="participants_attendance_check_in",
+        ),
+        path(
+            "import/<int:session_id>/",
+            site.admin_view(
+                lambda request, session_id: import_view(model_admin, request, session_id)
+            ),
+            name="participants_attendance_import",
+        ),
+    ]
+
+
+def _session(request, session_id: int) -> Session:
+    if not request.user.has_perms(RECORD_PERMISSIONS):
+        raise PermissionDenied
+    sessions = scope_to_coordinator(Session.objects.select_related("programme"), request.user)
+    return get_object_or_404(sessions, pk=session_id)
+
+
+def _context(model_admin, request, session, title, **extra) -> dict:
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+        "session": session,
+        "register_url": reverse("admin:participants_attendance_register", args=[session.pk]),
+        "check_in_url": reverse("admin:participants_attendance_check_in", args=[session.pk]),
+        "import_url": reverse("admin:participants_attendance_import", args=[session.pk]),
+        **extra,
+    }
+
+
+def _message(request, outcome) -> None:
+    level = {"success": messages.SUCCESS, "warning": messages.WARNING}.get(
+        outcome.level, messages.ERROR
+    )
+    messages.add_message(request, level, outcome.message)
+
+
+def register_view(model_admin, request, session_id: int):
+    """The register: everyone taking part, one row each; saved in one request."""
+    session = _session(request, session_id)
+    people = list(
+        services.participants_of(session)
+        .select_related("organisation")
+        .order_by("full_name", "email")
+    )
+    recorded = {
+        row.participant_id: row
+        for row in Attendance.objects.filter(
+            session=session, participant__isnull=False
+        ).select_related("recorded_by")
+    }
+    form = RegisterForm(request.POST or None, session=session, people=people, recorded=recorded)
+    if request.method == "POST" and form.is_valid():
+        marks = form.marks(others_present="others_present" in request.POST)
+        outcome = services.record_attendance(session, marks, by=request.user)
+        _message(request, outcome)
+        if outcome.ok:
+            return redirect(request.path)
+    summary = dict.fromkeys(AttendanceStatus.values, 0)
+    for row in recorded.values():
+        summary[row.status] += 1
+    context = _context(
+        model_admin,
+        request,
+        session,
+        _("Register: %(session)s") % {"session": session.title},
+        form=form,
+        people_count=len(people),
+        recorded_count=len(recorded),
+        summary=[(label, summary[value]) for value, label in AttendanceStatus.choices],
+        opens_at=services.attendance.register_opens_at(session),
+        now=timezone.now(),
+    )
+    return TemplateResponse(request, "admin/participants/attendance/register.html", context)
+
+
+def check_in_view(model_admin, request, session_id: int):
+    """The screen shown at the venue: the code and its QR, refreshed when the code changes."""
+    import segno
+
+    session = _session(request, session_id)
+    code = check_in_service.check_in_code(session)
+    link = request.build_absolute_uri(
+        reverse("participants:check_in", args=[session.pk]) + f"?code={code}"
+    )
+    qr = segno.make(link, error="m")
+    checked_in = Attendance.objects.filter(
+        session=session, status__in=AttendanceStatus.attended()
+    ).count()
+    context = _context(
+        model_admin,
+        request,
+        session,
+        _("Check-in: %(session)s") % {"session": session.title},
+        code=code,
+        link=link,
+        qr_svg=qr.svg_inline(scale=8, dark="#000", light="#fff", title=str(_("Check-in QR code"))),
+        refresh=check_in_service.seconds_to_next_code(),
+        is_open=check_in_service.is_check_in_open(session),
+        checked_in=checked_in,
+    )
+    return TemplateResponse(request, "admin/participants/attendance/check_in.html", context)
+
+
+def import_view(model_admin, request, session_id: int):
+    """Upload a meeting report, see who matched and assign the rest; nothing is written
+    until the preview is confirmed."""
+    session = _session(request, session_id)
+    preview = None
+    if request.method == "POST" and "confirm" in request.POST:
+        report = meeting_reports.read_preview(session, request.POST.get("token", ""))
+        if report is None:
+            messages.error(request, meeting_reports.STALE)
+            return redirect(request.path)
+        keys = {str(index): person.key for index, person in enumerate(report.people)}
+        assignments = {}
+        for name, value in request.POST.items():
+            if name.startswith("assign-") and value.isdigit():
+                key = keys.get(name.removeprefix("assign-"))
+                if key is not None:
+                    assignments[key] = int(value)
+        outcome = meeting_reports.apply_meeting_report(
+            session, request.POST["token"], assignments, by=request.user
+        )
+        _message(request, outcome)
+        if outcome.ok:
+            return redirect(reverse("admin:participants_attendance_register", args=[session.pk]))
+        form = MeetingReportForm()
+    else:
+        form = MeetingReportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            report = meeting_reports.read_meeting_report(
+                form.cleaned_data["report"].read(), session
+            )
+            preview = meeting_reports.preview_meeting_report(session, report)
+            index = {person.key: str(i) for i, person in enumerate(report.people)}
+            for row in preview.unmatched:
+                row.index = index[row.person.key]
+    context = _context(
+        model_admin,
+        request,
+        session,
+        _("Import a meeting report: %(session)s") % {"session": session.title},
+        form=form,
+        preview=preview,
+        session_minutes=services.session_minutes(session),
+    )
+    return TemplateResponse(request, "admin/participants/attendance/import.html", context)
