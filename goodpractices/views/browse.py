@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -145,37 +145,49 @@ def practice_detail(request, slug):
         services.library(request.user).select_related("programme", "call"), slug=slug
     )
     partner = services.can_see_partner_content(request.user, practice)
-    materials = practice.materials.order_by("language", "order", "pk")
-    if not partner:
-        materials = materials.filter(partners_only=False)
-    names = dict(settings.LANGUAGES)
-    materials_by_language = [
-        (str(names.get(code, code)), list(items))
-        for code, items in groupby(materials, key=lambda m: m.language)
-    ]
-    themes = list(practice.themes.all())
-    sharing_a_theme = GoodPractice.themes.through.objects.filter(
-        theme_id__in=[theme.pk for theme in themes]
-    ).values("goodpractice_id")
-    related = (
-        services.library(request.user)
-        .filter(pk__in=sharing_a_theme)
-        .exclude(pk=practice.pk)
-        .only(*CARD_FIELDS)
-        .order_by("-published_at", "-pk")[:RELATED]
-    )
-    sessions = practice.sessions.public().select_related("programme")
+
+    def materials_by_language() -> list:
+        materials = practice.materials.order_by("language", "order", "pk")
+        if not partner:
+            materials = materials.filter(partners_only=False)
+        names = dict(settings.LANGUAGES)
+        return [
+            (str(names.get(code, code)), list(items))
+            for code, items in groupby(materials, key=lambda m: m.language)
+        ]
+
+    themes = SimpleLazyObject(lambda: list(practice.themes.all()))
+
+    def related() -> list:
+        sharing_a_theme = GoodPractice.themes.through.objects.filter(
+            goodpractice_id=OuterRef("pk"), theme_id__in=[theme.pk for theme in themes]
+        )
+        return list(
+            services.library(request.user)
+            .filter(Exists(sharing_a_theme))
+            .exclude(pk=practice.pk)
+            .only(*CARD_FIELDS)
+            .order_by("-published_at", "-pk")[:RELATED]
+        )
+
+    # What the page shows besides the practice is cached with it (the template's fragment),
+    # per content version, language and what the visitor may see: loaded only on a miss.
     return render(
         request,
         "goodpractices/practice_detail.html",
         {
             "practice": practice,
             "themes": themes,
-            "organisations": practice.organisations.all(),
-            "materials_by_language": materials_by_language,
-            "related": related,
-            "sessions": sessions,
+            "organisations": SimpleLazyObject(lambda: list(practice.organisations.all())),
+            "materials_by_language": SimpleLazyObject(materials_by_language),
+            "related": SimpleLazyObject(related),
+            "sessions": SimpleLazyObject(
+                lambda: list(practice.sessions.public().select_related("programme"))
+            ),
             "partner_view": partner,
+            "content_version": content_version(),
+            "scope": services.cache_scope(request.user),
+            "cache_seconds": LIST_CACHE_SECONDS,
             "nav": "goodpractices",
         },
     )

@@ -386,3 +386,13 @@ def test_pages_and_their_assets_weigh_at_most_150_kb(client, futuro, path):
     )
     assert response.status_code == 200
     assert weight <= 150 * 1024
+
+
+def test_detail_query_count_cold_and_warm(client, django_assert_num_queries, library):
+    practice = library["public"]
+
+    # practice, materials, themes, organisations, sessions, related
+    with django_assert_num_queries(6):
+        client.get(url("detail", slug=practice.slug))
+    with django_assert_num_queries(1):
+        client.get(url("detail", slug=practice.slug))
