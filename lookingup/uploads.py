@@ -268,7 +268,8 @@ class PrivateStorage(FileSystemStorage):
         return None
 
     def url(self, name):
-        raise ValueError("Private files have no URL: serve them through a view.")
+        # No address at all (widgets then show no link): a view serves them after its check.
+        return None
 
 
 def guess_content_type(name: str) -> str:

@@ -155,3 +155,20 @@ def test_coordinator_opens_own_practice_and_must_name_a_programme(client, coordi
     assert "Open the review page" in page.content.decode()
     assert add.status_code == 200
     assert add.context["adminform"].form.errors["programme"] == ["This field is required."]
+
+
+def test_practice_with_a_private_file_opens_in_the_admin_without_its_address(
+    client, coordinator, rows
+):
+    from tests.files import pdf_bytes, upload
+    from tests.goodpractices.factories import PracticeMaterialFactory
+
+    material = PracticeMaterialFactory(
+        practice=rows["practice"], kind="file", url="", file=upload("a.pdf", pdf_bytes())
+    )
+    client.force_login(coordinator)
+
+    response = client.get(admin_url("goodpractices_goodpractice_change", rows["practice"].pk))
+
+    assert response.status_code == 200
+    assert material.file.name not in response.content.decode()
