@@ -15,6 +15,15 @@ def highlighted(snippet: str) -> str:
     return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308 - escaped above
 
 
+@register.filter
+def rich_text(value: str) -> str:
+    """Stored rich text, sanitised again on the way out (nh3): whatever wrote it, nothing
+    but structure and links reaches the page."""
+    from goodpractices.forms import sanitise_rich_text
+
+    return mark_safe(sanitise_rich_text(value))  # noqa: S308 - nh3 output
+
+
 @register.inclusion_tag("goodpractices/_my_practices.html", takes_context=True)
 def my_practices(context):
     """My space: the practices the person wrote and where each stands (one query)."""

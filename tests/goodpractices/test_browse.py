@@ -396,3 +396,14 @@ def test_detail_query_count_cold_and_warm(client, django_assert_num_queries, lib
         client.get(url("detail", slug=practice.slug))
     with django_assert_num_queries(1):
         client.get(url("detail", slug=practice.slug))
+
+
+def test_rich_text_is_sanitised_again_on_the_page(client, futuro):
+    practice = PracticeFactory(
+        programme=futuro, description_en='<p>Riders</p><img src=x onerror="alert(1)">'
+    )
+
+    page = client.get(url("detail", slug=practice.slug)).content.decode()
+
+    assert "<p>Riders</p>" in page
+    assert "onerror" not in page
