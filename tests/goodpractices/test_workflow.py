@@ -485,3 +485,19 @@ def test_a_staff_user_who_coordinates_nothing_sees_an_empty_queue(client, drafte
 
     assert client.get(url("review_list")).context["waiting"] == []
     assert client.get(url("review", pk=drafted.pk)).status_code == 404
+
+
+def test_a_60_mb_upload_is_refused_with_the_limit_and_no_error_page(client, alice, drafted):
+    client.force_login(alice)
+    big = upload("recording.pdf", pdf_bytes() + b"\0" * (60 * 1024 * 1024))
+
+    response = client.post(
+        url("material_add", pk=drafted.pk),
+        {"title": "Registrazione", "language": "it", "kind": "file", "file": big},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This file is too large (60.0\xa0MB): files up to 25.0\xa0MB are accepted." in page
+    assert 'value="Registrazione"' in page
+    assert drafted.materials.count() == 0
