@@ -53,12 +53,21 @@ class PracticeSpec:
     call: str = ""  # key of CALLS
 
 
-def _slides(name: str, languages) -> tuple:
+PRESENTATION = {
+    "it": "Presentazione di",
+    "en": "Presentation by",
+    "fr": "Présentation de",
+    "pt": "Apresentação de",
+}
+
+
+def _slides(name: str, title: str, languages) -> tuple:
+    """The SSE Academy's presentations, one per language (the seed gives each en/fr/pt)."""
     return tuple(
         (
             order,
             code,
-            f"{name} ({code.upper()})",
+            f"{PRESENTATION[code]} {title}",
             f"https://example.org/sse-academy/{name}-{code}.pdf",
         )
         for order, code in enumerate(languages)
@@ -111,7 +120,11 @@ PRACTICES = [
         organisations=("CoopCycle",),
         origin="session",
         sessions=(("sse-academy-2021-elective-6", "day-1"),),
-        materials=_slides("vercher-chaptal-alternative-platforms", ("en", "fr", "pt")),
+        materials=_slides(
+            "vercher-chaptal-alternative-platforms",
+            "Corinne Vercher-Chaptal",
+            ("en", "fr", "pt"),
+        ),
         published=dt.datetime(2021, 12, 1, 9, 0, tzinfo=UTC),
     ),
     PracticeSpec(
@@ -186,7 +199,11 @@ PRACTICES = [
         organisations=("SOS Group",),
         origin="session",
         sessions=(("sse-academy-2021-elective-6", "day-2"),),
-        materials=_slides("hartmann-dia-sse-africa", ("fr", "pt")),
+        materials=_slides(
+            "hartmann-dia-sse-africa",
+            "Corinne Hartmann, Abdoul Alpha Dia",
+            ("fr", "pt"),
+        ),
         is_example=True,
         published=dt.datetime(2021, 12, 1, 9, 10, tzinfo=UTC),
     ),
@@ -221,7 +238,7 @@ PRACTICES = [
         organisations=("Rome Social Solidarity Economy District",),
         origin="session",
         sessions=(("sse-academy-2021-elective-6", "day-3"),),
-        materials=_slides("damico-food-policy-councils", ("en", "fr", "pt")),
+        materials=_slides("damico-food-policy-councils", "Gabriella D’Amico", ("en", "fr", "pt")),
         published=dt.datetime(2021, 12, 1, 9, 15, tzinfo=UTC),
     ),
     PracticeSpec(

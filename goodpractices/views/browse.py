@@ -204,11 +204,14 @@ def practice_map(request):
     shown = list(located[: MAP_LIMIT + 1])
     more = len(shown) > MAP_LIMIT
     shown = shown[:MAP_LIMIT]
-    by_country = [
-        (practice_group[0].country.name or _("Unknown country"), practice_group)
-        for _code, group in groupby(shown, key=lambda p: p.country.code)
-        if (practice_group := list(group))
-    ]
+    by_country = sorted(
+        (
+            (str(practice_group[0].country.name or _("Unknown country")), practice_group)
+            for _code, group in groupby(shown, key=lambda p: p.country.code)
+            if (practice_group := list(group))
+        ),
+        key=lambda item: item[0],
+    )
     markers = [
         {
             "title": str(p.title),
