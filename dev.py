@@ -133,6 +133,9 @@ def up(args: argparse.Namespace) -> int:
     os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lookingup.settings")
     os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{args.port}")
+    # Mail shows up in var/mail/ within seconds rather than the production minutes.
+    os.environ.setdefault("OUTBOX_SWEEP_SECONDS", "15")
+    os.environ.setdefault("REMINDER_SCAN_SECONDS", "30")
     prepare_database()
     python = sys.executable
     processes = {

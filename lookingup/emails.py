@@ -21,19 +21,32 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 CONTEXT_BUILDERS: dict[str, Callable[..., dict | None]] = {}
+PRELOADERS: dict[str, Callable[[list[dict]], object]] = {}
 
 
-def email(*kinds: str):
-    """Register the decorated function as the context builder of each of ``kinds``."""
+def email(*kinds: str, preload: Callable[[list[dict]], object] | None = None):
+    """Register the decorated function as the context builder of each of ``kinds``.
+
+    ``preload`` (optional) loads in a few queries what a whole batch of these mails needs,
+    from their stored ids; the builder then gets it as ``batch=`` (None when sent alone).
+    """
 
     def register(function):
         for kind in kinds:
             if CONTEXT_BUILDERS.get(kind, function) is not function:
                 raise ValueError(f"Two context builders for the email {kind!r}")
             CONTEXT_BUILDERS[kind] = function
+            if preload is not None:
+                PRELOADERS[kind] = preload
         return function
 
     return register
+
+
+def preload_batch(kind: str, contexts: list[dict]):
+    """What ``kind``'s builder shares across a batch, or None when it shares nothing."""
+    preload = PRELOADERS.get(kind)
+    return preload(contexts) if preload is not None else None
 
 
 @dataclass
@@ -52,13 +65,18 @@ class RenderedEmail:
     headers: dict[str, str]
 
 
-def render_email(kind: str, *, language: str, ids: dict) -> RenderedEmail | None:
+def render_email(kind: str, *, language: str, ids: dict, batch=None) -> RenderedEmail | None:
     """Build the context and render the trio, all in ``language``; None when the objects are
     gone. Everything happens inside the override: translated model fields (titles) resolve
     their language when they are read, which may be in the builder."""
     builder = CONTEXT_BUILDERS.get(kind)
     with translation.override(language):
-        context = builder(**ids) if builder else dict(ids)
+        if builder is None:
+            context = dict(ids)
+        elif kind in PRELOADERS:
+            context = builder(**ids, batch=batch or preload_batch(kind, [ids]))
+        else:
+            context = builder(**ids)
         if context is None:
             return None
         attachments = context.pop("attachments", [])

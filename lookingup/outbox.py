@@ -23,7 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .emails import build_message, render_email
+from .emails import build_message, preload_batch, render_email
 from .enums import MailState
 from .models import Mail
 
@@ -217,10 +217,15 @@ def deliver(*, mail_ids=None, limit: int | None = None) -> Delivery:
         return delivery
     smtp = get_connection()
     interval = 1 / settings.EMAIL_RATE_PER_SECOND if settings.EMAIL_RATE_PER_SECOND else 0
+    # What the mails of one kind share (a session, its participants) is loaded once.
+    batches = {
+        kind: _preload(kind, [mail.context for mail in mails if mail.kind == kind])
+        for kind in {mail.kind for mail in mails if mail.rendered is None}
+    }
     try:
         for mail in mails:
             started = time.monotonic()
-            outcome = _deliver_one(mail, smtp)
+            outcome = _deliver_one(mail, smtp, batches.get(mail.kind))
             getattr(delivery, outcome).append(mail.pk)
             if outcome != "sent":
                 # The connection may be broken: the next mail opens a new one.
@@ -230,6 +235,15 @@ def deliver(*, mail_ids=None, limit: int | None = None) -> Delivery:
     finally:
         smtp.close()
     return delivery
+
+
+def _preload(kind: str, contexts: list[dict]):
+    try:
+        return preload_batch(kind, contexts)
+    except Exception:
+        # Each mail then loads its own, and fails (and is retried) on its own.
+        logger.exception("Preloading a batch of %s failed", kind)
+        return None
 
 
 def deliver_due(*, max_batches: int = 1000) -> Delivery:
@@ -243,7 +257,7 @@ def deliver_due(*, max_batches: int = 1000) -> Delivery:
     return total
 
 
-def _message(mail: Mail, smtp):
+def _message(mail: Mail, smtp, batch):
     if mail.rendered is not None:
         from .emails import RenderedEmail
 
@@ -255,7 +269,7 @@ def _message(mail: Mail, smtp):
             headers={},
         )
     else:
-        rendered = render_email(mail.kind, language=mail.language, ids=mail.context)
+        rendered = render_email(mail.kind, language=mail.language, ids=mail.context, batch=batch)
         if rendered is None:
             return None
     message = build_message(rendered, to=mail.to, connection=smtp)
@@ -264,12 +278,12 @@ def _message(mail: Mail, smtp):
     return message
 
 
-def _deliver_one(mail: Mail, smtp) -> str:
+def _deliver_one(mail: Mail, smtp, batch=None) -> str:
     if not mail.to:
         _finish(mail, State.CANCELLED, "The recipient's address was erased.")
         return "cancelled"
     try:
-        message = _message(mail, smtp)
+        message = _message(mail, smtp, batch)
     except Exception as error:
         logger.exception("Mail %s could not be rendered", mail.pk)
         return _retry_or_fail(mail, error)

@@ -55,6 +55,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# allauth's emails and pages name the site; lookingup/site.py keeps the sites row in step.
+SITE_NAME = env("SITE_NAME", "LOOKING UP")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms
@@ -178,7 +180,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# After signing in, and after confirming the email address: My space, not the home page.
+LOGIN_REDIRECT_URL = "participants:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -187,7 +190,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LOOKING UP] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Sign-up asks for the profile (organisation, role, country, consent): participants/forms.py.
@@ -217,6 +220,8 @@ LANGUAGES = [
 LOCALE_PATHS = [Path(env("LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = env("TIME_ZONE", "Europe/Rome")
 USE_I18N = True
+# Our corrections to Django's date formats; month and weekday names: lookingup/formats/.
+FORMAT_MODULE_PATH = ["lookingup.formats"]
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
 MODELTRANSLATION_LANGUAGES = ("it", "en", "fr", "pt")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,6 +15,52 @@ from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
 register_programme_path(Enrolment, "programme")
 register_programme_path(SessionRegistration, "session__programme")
 register_programme_path(Attendance, "session__programme")
+
+
+def titled(filter_class, title):
+    """``filter_class`` headed "By <title>": the admin writes "By" before the field's own
+    name, which for "by invitation" read "By by invitation"."""
+
+    class Titled(filter_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return Titled
+
+
+class AttemptsFilter(admin.SimpleListFilter):
+    """One line per person (and programme or session) by default: the latest attempt.
+
+    Enrolling and cancelling again and again leaves one cancelled row per attempt; those
+    rows stay (funders' counts, the person's data export) but are not separate history lines.
+    Rows of deleted accounts have no person to group by and are all shown.
+    """
+
+    title = _("attempt")
+    parameter_name = "attempts"
+    ALL = "all"
+    PER = {Enrolment: "programme", SessionRegistration: "session"}
+
+    def lookups(self, request, model_admin):
+        return [(self.ALL, _("Every attempt"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("The latest per person"),
+        }
+        yield from list(super().choices(changelist))[1:]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        per = self.PER[queryset.model]
+        later = queryset.model.objects.filter(
+            participant=OuterRef("participant"), **{per: OuterRef(per)}, pk__gt=OuterRef("pk")
+        )
+        return queryset.exclude(Exists(later))
 
 
 @admin.register(User)
@@ -71,7 +118,12 @@ class ParticipationAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
 @admin.register(Enrolment)
 class EnrolmentAdmin(ParticipationAdmin):
     list_display = ["participant", "programme", "cohort", "status", "queued_at", "created_at"]
-    list_filter = ["status", "programme", "invited"]
+    list_filter = [
+        AttemptsFilter,
+        "status",
+        "programme",
+        ("invited", titled(admin.BooleanFieldListFilter, _("invitation"))),
+    ]
     list_select_related = ["participant", "programme", "cohort"]
     search_fields = ["participant__email", "participant__full_name"]
     date_hierarchy = "created_at"
@@ -97,7 +149,7 @@ class EnrolmentAdmin(ParticipationAdmin):
 class SessionRegistrationAdmin(ParticipationAdmin):
     programme_path = "session__programme"
     list_display = ["participant", "session", "status", "queued_at", "created_at"]
-    list_filter = ["status", "session__programme"]
+    list_filter = [AttemptsFilter, "status", "session__programme"]
     list_select_related = ["participant", "session"]
     search_fields = ["participant__email", "participant__full_name", "session__title"]
 

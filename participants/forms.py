@@ -3,11 +3,11 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from lookingup.validators import validate_single_line
 from programmes.enums import OrganisationKind
 from programmes.models import Cohort, Organisation, Programme, time_zone_choices
+from programmes.services import discard_unused_organisation, organisation_typed
 
 from . import phrases
 from .enums import ParticipantRole
@@ -15,7 +15,8 @@ from .models import User
 
 
 class OrganisationFieldsMixin:
-    """Pick a known organisation or name a new one (created with the type and country given)."""
+    """Pick a listed organisation or type the name of another one (created with the type and
+    country given, private to the people who typed it until a coordinator confirms it)."""
 
     def clean_organisation_choice(self, cleaned):
         organisation = cleaned.get("organisation")
@@ -24,8 +25,6 @@ class OrganisationFieldsMixin:
             self.add_error(
                 "organisation", _("Choose your organisation, or type its name if it is not listed.")
             )
-        if organisation is None and new_name:
-            cleaned["organisation"] = Organisation.objects.filter(name__iexact=new_name).first()
         cleaned["new_organisation"] = new_name
         return cleaned
 
@@ -34,20 +33,27 @@ class OrganisationFieldsMixin:
             return cleaned["organisation"]
         if not cleaned.get("new_organisation"):
             return None
-        organisation, _created = Organisation.objects.get_or_create(
-            name=cleaned["new_organisation"],
-            defaults={
-                "kind": cleaned.get("organisation_kind") or OrganisationKind.OTHER,
-                "country": cleaned.get("country") or "",
-            },
+        return organisation_typed(
+            cleaned["new_organisation"],
+            kind=cleaned.get("organisation_kind") or "",
+            country=cleaned.get("country") or "",
         )
-        return organisation
+
+
+# The first choice of a required list: nothing is picked for the person, not even Afghanistan.
+CHOOSE = _("— choose —")
+
+
+def _country_choices():
+    """Called for each form: the country names in the page's language, sorted for it."""
+    return [("", CHOOSE), *countries]
 
 
 def _organisation_field():
     return forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        # Narrowed to the person's own in the profile form (ProfileForm.__init__).
+        queryset=Organisation.objects.listed_for(None).order_by("name"),
         required=False,
         empty_label=_("— not listed —"),
     )
@@ -56,6 +62,7 @@ def _organisation_field():
 def _new_organisation_field():
     return forms.CharField(
         label=_("Or the name of your organisation, if it is not listed"),
+        help_text=_("Only you see it in the list until a coordinator confirms it."),
         max_length=200,
         required=False,
         validators=[validate_single_line],
@@ -76,10 +83,10 @@ class SignupForm(OrganisationFieldsMixin, forms.Form):
     organisation = _organisation_field()
     new_organisation = _new_organisation_field()
     organisation_kind = forms.ChoiceField(
-        label=_("Organisation type"), choices=OrganisationKind.choices
+        label=_("Organisation type"), choices=[("", CHOOSE), *OrganisationKind.choices]
     )
-    role = forms.ChoiceField(label=_("Your role"), choices=ParticipantRole.choices)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    role = forms.ChoiceField(label=_("Your role"), choices=[("", CHOOSE), *ParticipantRole.choices])
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=settings.LANGUAGES,
@@ -174,12 +181,21 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("full_name", "organisation_kind", "role", "country"):
             self.fields[name].required = True
+        for name in ("organisation_kind", "role", "country"):
+            choices = list(self.fields[name].choices)
+            if choices and choices[0][0] == "":
+                self.fields[name].choices = [("", CHOOSE), *choices[1:]]
         self.fields["time_zone"].widget = forms.Select(
             choices=[("", _("The session's own time zone only")), *time_zone_choices()]
         )
         if not self.instance.coordinated_programmes.exists():
             del self.fields["weekly_digest"]
         self.fields["privacy_consent"].initial = self.instance.has_current_consent
+        # Confirmed organisations, and the person's own even while it waits for a coordinator.
+        self.fields["organisation"].queryset = Organisation.objects.listed_for(
+            self.instance
+        ).order_by("name")
+        self.previous_organisation = self.instance.organisation
 
     def clean(self):
         cleaned = super().clean()
@@ -193,6 +209,9 @@ class ProfileForm(OrganisationFieldsMixin, forms.ModelForm):
             user.privacy_consent_at = timezone.now()
         if commit:
             user.save()
+            if self.previous_organisation != user.organisation:
+                # An organisation only this person had typed goes with their leaving it.
+                discard_unused_organisation(self.previous_organisation)
         return user
 
 

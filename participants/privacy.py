@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lookingup import outbox
+from programmes.services import discard_unused_organisation
 
 from .enums import EnrolmentStatus
 from .models import Attendance, Enrolment, SessionRegistration, User
@@ -99,4 +100,7 @@ def delete_account(user: User, *, now=None) -> None:
             services.cancel_enrolment(enrolment, now=now, force=True, notify=False)
     outbox.forget_recipient(user)
     # Enrolments and registrations have on_delete=SET_NULL: they stay as anonymous counts.
+    organisation = user.organisation
     user.delete()
+    # An organisation the person typed, that nobody confirmed or uses, goes with them.
+    discard_unused_organisation(organisation)

@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,9 +9,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import check_for_language
+from django.utils.translation import check_for_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,8 +30,16 @@ from .services import check_in as check_in_service
 
 @require_POST
 def set_language(request):
-    """Django's language switch, which also remembers the choice on the account."""
-    response = django_set_language(request)
+    """Django's language switch, which also remembers the choice on the account.
+
+    Django translates ``next`` by resolving it in the active language, which on this unprefixed
+    URL comes from the cookie or the browser: a French page switched from an English browser did
+    not resolve and stayed French. Resolving it in the language of its own prefix always works.
+    """
+    next_url = request.POST.get("next") or request.META.get("HTTP_REFERER") or ""
+    page_language = get_language_from_path(urlsplit(next_url).path)
+    with translation.override(page_language or translation.get_language()):
+        response = django_set_language(request)
     language = request.POST.get("language", "")
     user = request.user
     if (

@@ -3,11 +3,14 @@ mechanism is in scope.py, re-exported here for the other apps' admins)."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from . import services
 from .models import Cohort, Organisation, Partnership, Programme, Track
 from .scope import (  # noqa: F401 - the names other apps' admins import from here
     PROGRAMME_PATHS,
@@ -87,9 +90,32 @@ class CohortForm(TrackForm):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "website"]
-    list_filter = ["kind", "country"]
+    """Coordinators confirm the organisations participants typed: then everyone may pick them."""
+
+    list_display = ["name", "kind", "country", "website", "confirmed", "member_count"]
+    list_filter = ["confirmed", "kind", "country"]
     search_fields = ["name"]
+    actions = ["confirm_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description=_("people"), ordering="member_count")
+    def member_count(self, obj):
+        return obj.member_count
+
+    def has_confirm_permission(self, request):
+        return request.user.has_perm("programmes.confirm_organisation")
+
+    @admin.action(description=_("Confirm the selected organisations"), permissions=["confirm"])
+    def confirm_selected(self, request, queryset):
+        count = services.confirm_organisations(queryset)
+        message = ngettext(
+            "%(count)d organisation confirmed: everyone can now choose it.",
+            "%(count)d organisations confirmed: everyone can now choose them.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 class PartnershipInline(ScopedInlineMixin, admin.TabularInline):

@@ -63,6 +63,15 @@ def validate_hours_list(value: str) -> None:
         )
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def listed_for(self, user=None):
+        """What a person may pick in a form: confirmed organisations, and their own."""
+        condition = Q(confirmed=True)
+        if user is not None and getattr(user, "organisation_id", None):
+            condition |= Q(pk=user.organisation_id)
+        return self.filter(condition)
+
+
 class Organisation(models.Model):
     name = models.CharField(
         _("name"), max_length=200, unique=True, validators=[validate_single_line]
@@ -75,11 +84,24 @@ class Organisation(models.Model):
     logo = models.ImageField(
         _("logo"), blank=True, **uploads.upload_options("logos", uploads.IMAGES)
     )
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=True,
+        help_text=_(
+            "Offered to everyone in the sign-up and profile forms. An organisation a participant "
+            "typed stays private to the people who typed it until a coordinator confirms it."
+        ),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        permissions = [
+            ("confirm_organisation", _("Can confirm organisations typed by participants"))
+        ]
 
     def __str__(self):
         return self.name

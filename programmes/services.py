@@ -1,7 +1,12 @@
-"""Back-office operations on programmes: the coordinators' group and their scope."""
+"""Back-office operations on programmes: the coordinators' group and their scope, and the
+organisations people type when they sign up."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.db.models import Q
+
+from .enums import OrganisationKind
+from .models import Organisation
 
 COORDINATORS_GROUP = "Coordinators"
 
@@ -11,6 +16,7 @@ COORDINATORS_GROUP = "Coordinators"
 COORDINATOR_PERMISSIONS = [
     "programmes.view_organisation",
     "programmes.add_organisation",
+    "programmes.confirm_organisation",
     "programmes.view_programme",
     "programmes.add_programme",
     "programmes.change_programme",
@@ -58,3 +64,43 @@ def ensure_coordinators_group() -> Group:
     if missing:
         group.permissions.add(*missing)
     return group
+
+
+def organisation_typed(name: str, *, kind: str = "", country: str = "") -> Organisation:
+    """The organisation a person typed (at sign-up, in their profile): the one of that name,
+    in any case, or a new one, unconfirmed, so private to the people who typed it until a
+    coordinator confirms it (``confirm_organisations``)."""
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    organisation, _created = Organisation.objects.get_or_create(
+        name=name,
+        defaults={
+            "kind": kind or OrganisationKind.OTHER,
+            "country": country or "",
+            "confirmed": False,
+        },
+    )
+    return organisation
+
+
+def confirm_organisations(organisations) -> int:
+    """Offer these organisations to everyone; returns how many were waiting."""
+    return organisations.filter(confirmed=False).update(confirmed=True)
+
+
+@transaction.atomic
+def discard_unused_organisation(organisation: Organisation | None) -> bool:
+    """Delete ``organisation`` if nobody confirmed it and nobody uses it any more: no member,
+    no partnership, no programme it funds. Called when its last member leaves it (account
+    deleted, profile changed)."""
+    if organisation is None or organisation.pk is None:
+        return False
+    unused = Organisation.objects.filter(
+        pk=organisation.pk,
+        confirmed=False,
+        members__isnull=True,
+        partnerships__isnull=True,
+        funded_programmes__isnull=True,
+    )
+    return unused.delete()[0] > 0

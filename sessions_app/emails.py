@@ -6,6 +6,7 @@ here, not in the templates: a template's ``date`` filter would move them into th
 
 import datetime as dt
 import zoneinfo
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -39,12 +40,29 @@ def session_times(session: Session, recipient) -> dict:
     return times
 
 
-def _load(session_id: int, user_id: int):
-    from participants.models import User
+@dataclass
+class SessionBatch:
+    """What a batch of mails about sessions shares, loaded in three queries."""
 
-    session = Session.objects.select_related("programme", "track").filter(pk=session_id).first()
-    person = User.objects.filter(pk=user_id, is_active=True).first()
-    return session, person
+    sessions: dict
+    people: dict
+    taking_part: dict
+
+    def load(self, session_id: int, user_id: int):
+        return self.sessions.get(session_id), self.people.get(user_id)
+
+
+def preload_sessions(contexts: list[dict]) -> SessionBatch:
+    from participants.models import User
+    from participants.services import participants_by_session
+
+    sessions = Session.objects.select_related("programme", "track").in_bulk(
+        {context["session_id"] for context in contexts}
+    )
+    people = User.objects.filter(is_active=True).in_bulk(
+        {context["user_id"] for context in contexts}
+    )
+    return SessionBatch(sessions, people, participants_by_session(list(sessions.values())))
 
 
 def _common(session: Session, person) -> dict:
@@ -67,18 +85,18 @@ def _calendar(session: Session, *, method: str = "PUBLISH", join: bool = True) -
     return Attachment(filename="looking-up.ics", content=content, mimetype="text/calendar")
 
 
-@email("session-reminder")
-def reminder_context(*, session_id: int, user_id: int) -> dict | None:
-    from participants.services import reminders_off_url, takes_part
+@email("session-reminder", preload=preload_sessions)
+def reminder_context(*, session_id: int, user_id: int, batch: SessionBatch) -> dict | None:
+    from participants.services import reminders_off_url
 
-    session, person = _load(session_id, user_id)
+    session, person = batch.load(session_id, user_id)
     if (
         session is None
         or person is None
         or session.is_cancelled
         or not person.reminders_enabled
         or session.starts_at <= timezone.now()
-        or not takes_part(person, session)
+        or person.pk not in batch.taking_part.get(session.pk, ())
     ):
         return None
     unsubscribe = reminders_off_url(person)
@@ -147,9 +165,9 @@ def change_context(*, change_id: int, user_id: int) -> dict | None:
     }
 
 
-@email("session-cancelled")
-def cancellation_context(*, session_id: int, user_id: int) -> dict | None:
-    session, person = _load(session_id, user_id)
+@email("session-cancelled", preload=preload_sessions)
+def cancellation_context(*, session_id: int, user_id: int, batch: SessionBatch) -> dict | None:
+    session, person = batch.load(session_id, user_id)
     if session is None or person is None or not session.is_cancelled:
         return None
     return {

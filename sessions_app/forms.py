@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -53,6 +54,8 @@ COMMON_TIME_ZONES = [
     "UTC",
 ]
 MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+# The month filter's format as people of each language write it (AAAA-MM in French).
+MONTH_PATTERN = pgettext_lazy("month filter format", "YYYY-MM")
 
 
 def zone_label(name: str) -> str:
@@ -239,8 +242,13 @@ class SessionFilterForm(forms.Form):
         label=_("Month"),
         required=False,
         max_length=7,
-        widget=PlainTextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
-        help_text=_("Format: YYYY-MM. Shows the whole month, past and upcoming."),
+        # Browsers without a month picker show a text box: its placeholder, the hint and the
+        # error message all spell the format the same way, in the page's language.
+        widget=PlainTextInput(attrs={"type": "month", "placeholder": MONTH_PATTERN}),
+        help_text=format_lazy(
+            _("Format: {pattern}. Shows the whole month, past and upcoming."),
+            pattern=MONTH_PATTERN,
+        ),
     )
     mode = forms.ChoiceField(
         label=_("Where"),
@@ -284,7 +292,9 @@ class SessionFilterForm(forms.Form):
             return dt.date(int(match["year"]), int(match["month"]), 1)
         except ValueError:
             raise forms.ValidationError(
-                _("Enter a month as YYYY-MM, for example 2025-06."), code="invalid_month"
+                _("Enter a month as %(pattern)s, for example 2025-06."),
+                params={"pattern": MONTH_PATTERN},
+                code="invalid_month",
             ) from None
 
     def clean_city(self) -> str:
@@ -329,6 +339,11 @@ class SessionFilterForm(forms.Form):
         if data.get("when") == self.WHEN_PAST:
             return queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         return queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")
+
+    @property
+    def active_count(self) -> int:
+        """How many filters narrow the list, besides upcoming or past (a link of its own)."""
+        return len(self.valid_data().keys() - {"when"})
 
     @property
     def showing_past(self) -> bool:

@@ -44,6 +44,9 @@ SUMMARY_FIELDS = (
     "country",
     "online_url",
     "languages",
+    # Whether the row shows places left (a marker filled per request, see lookingup/places.py).
+    "registration_required",
+    "capacity",
     "programme__slug",
     "programme__title",
     "programme__original_language",
@@ -105,6 +108,7 @@ def session_list(request):
             "page_obj": page,
             "sessions": SimpleLazyObject(lambda: page.object_list),
             "showing_past": form.showing_past,
+            "active_filters": form.active_count,
             "content_version": content_version(),
             "results_key": hashlib.sha256(query.encode()).hexdigest()[:32],
             "cache_seconds": LIST_CACHE_SECONDS,

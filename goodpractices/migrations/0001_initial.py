@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('programmes', '0004_upload_checks'),
+        ('programmes', '0005_upload_checks'),
         ('sessions_app', '0004_upload_checks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -21,6 +21,7 @@ from .attendance import (
     record_attendance,
     session_minutes,
 )
+from .availability import Places, cohort_places, session_places
 from .cancellation import cancellation_deadline
 from .dates import programme_starts_at
 from .digest import queue_weekly_digests, weekly_digest
@@ -64,11 +65,13 @@ __all__ = [
     "takes_part",
     "taking_part_pairs",
     "Outcome",
+    "Places",
     "accept_invitation",
     "approve",
     "cancel_enrolment",
     "cancel_registration",
     "cancellation_deadline",
+    "cohort_places",
     "enrol",
     "invitation_refusal",
     "make_invitation",
@@ -83,6 +86,7 @@ __all__ = [
     "set_reminders",
     "user_from_reminders_token",
     "revoke_invitations",
+    "session_places",
     "sessions_for",
     "sessions_for_enrolment",
     "waiting_position",

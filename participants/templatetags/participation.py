@@ -2,13 +2,18 @@
 
 The first box on a page loads everything it needs for the signed-in person in one query per
 kind (enrolments, registrations, sessions they take part in, cohorts open for enrolment) and
-keeps it on the request; every other box on the page reads from there.
+keeps it on the request; every other box on the page reads from there. Places left in sessions
+are written in by ``{% fill_places %}`` (base.html), in one query per page.
 """
 
 from django import template
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
+from lookingup.places import MARKER_RE
 from participants import services
 from participants.enums import EnrolmentStatus
 from participants.models import Enrolment, SessionRegistration
@@ -70,11 +75,15 @@ def _cohorts(request) -> dict:
         cohorts = Cohort.objects.filter(
             programme__in=Programme.objects.open_for_enrolment()
         ).annotate(
-            taken=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED))
+            taken=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED)),
+            waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITING)),
         )
         by_programme: dict = {}
         for cohort in cohorts:
-            cohort.is_full = cohort.capacity is not None and cohort.taken >= cohort.capacity
+            cohort.places = None
+            if cohort.capacity is not None:
+                cohort.places = services.Places(cohort.capacity, cohort.taken, cohort.waiting)
+            cohort.is_full = cohort.places is not None and cohort.places.full
             by_programme.setdefault(cohort.programme_id, []).append(cohort)
         return by_programme
 
@@ -84,7 +93,8 @@ def _cohorts(request) -> dict:
 @register.simple_tag(takes_context=True)
 def enrolment_box(context, programme):
     """State of the enrol box for ``programme``: ``enrolment`` (or None), ``state`` (one of
-    enrolled, rejected, invitation, not_yet, closed, open, anonymous), ``cohorts``."""
+    enrolled, rejected, invitation, not_yet, closed, open, anonymous), ``cohorts`` and, of
+    those, the ``limited`` ones (with a capacity, so with places left to show)."""
     request = context.get("request")
     user = _user(request)
     now = timezone.now()
@@ -107,10 +117,10 @@ def enrolment_box(context, programme):
         box["state"] = "not_yet"
     elif window != EnrolmentWindow.OPEN:
         box["state"] = "closed"
-    elif user is None:
-        box["state"] = "anonymous"
     else:
+        box["state"] = "anonymous" if user is None else "open"
         box["cohorts"] = _cohorts(request).get(programme.pk, [])
+        box["limited"] = [cohort for cohort in box["cohorts"] if cohort.places is not None]
     return box
 
 
@@ -150,6 +160,57 @@ def session_box(context, session):
         )
         box["can_register"] = refusal is None
     return box
+
+
+def places_text(places) -> str:
+    """The words for ``places``: "3 places left", or what joining a full session means."""
+    if not places.full:
+        return ngettext("%(left)s place left", "%(left)s places left", places.left) % {
+            "left": places.left
+        }
+    if places.waiting:
+        return ngettext(
+            "Full – you will join the waiting list (%(waiting)s waiting)",
+            "Full – you will join the waiting list (%(waiting)s waiting)",
+            places.waiting,
+        ) % {"waiting": places.waiting}
+    return gettext("Full – you will be first on the waiting list")
+
+
+@register.simple_tag
+def places_left(places) -> str:
+    """``{% places_left cohort.places %}``: the words of the filled markers, for cohorts."""
+    return places_text(places) if places is not None else ""
+
+
+def places_html(places) -> str:
+    if places is None:
+        return ""
+    css = "places full" if places.full else "places"
+    return format_html('<p class="{}">{}</p>', css, places_text(places))
+
+
+class FillPlacesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        ids = {int(pk) for pk in MARKER_RE.findall(html)}
+        if not ids:
+            return html
+        found = services.session_places(ids)
+        filled = MARKER_RE.sub(lambda match: places_html(found.get(int(match[1]))), html)
+        return mark_safe(filled)  # noqa: S308 (rendered HTML, and format_html above)
+
+
+@register.tag
+def fill_places(parser, token):
+    """``{% fill_places %}…{% endfill_places %}``: replace the places markers of the enclosed
+    HTML (lookingup/places.py), cached fragments included, with today's figures."""
+    nodelist = parser.parse(("endfill_places",))
+    parser.delete_first_token()
+    return FillPlacesNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -256,10 +256,22 @@ LOOKING_UP = ProgrammeSpec(
         "final com a RIPESS Europe.",
     ),
     description=tr(
+        it="Per attivisti, volontari e lavoratori di piccole organizzazioni, associazioni, "
+        "cooperative e Gruppi di Azione Locale radicati in aree rurali o urbane. I partecipanti "
+        "incontrano esperienze simili in altri paesi dell’UE e le analizzano come casi studio, "
+        "raccogliendone i punti di forza e di debolezza.",
         en="For activists, volunteers and workers of small organisations, associations, "
         "cooperatives and Local Action Groups rooted in rural or urban areas. Participants "
         "meet similar experiences in other EU countries and analyse them as case studies, "
         "gathering their strengths and weaknesses.",
+        fr="Pour les militants, bénévoles et salariés de petites organisations, associations, "
+        "coopératives et groupes d’action locale ancrés en milieu rural ou urbain. Les "
+        "participants découvrent des expériences similaires dans d’autres pays de l’UE et les "
+        "analysent comme des études de cas, en relevant leurs forces et leurs faiblesses.",
+        pt="Para ativistas, voluntários e trabalhadores de pequenas organizações, associações, "
+        "cooperativas e Grupos de Ação Local enraizados em áreas rurais ou urbanas. Os "
+        "participantes conhecem experiências semelhantes noutros países da UE e analisam-nas "
+        "como estudos de caso, recolhendo os seus pontos fortes e fracos.",
     ),
     start=dt.date(2024, 4, 1),
     end=dt.date(2025, 9, 30),
@@ -356,18 +368,114 @@ LOOKING_UP = ProgrammeSpec(
 # --- Reti solidali e competenti (seed 002) ---------------------------------------------------
 
 _RETI_MODULES = [
-    (0, "Le reti associative del Terzo settore dopo la pandemia"),
-    (0, "Programmare e pianificare strategie di intervento territoriale"),
-    (0, "Servizi di supporto agli enti del Terzo settore"),
-    (0, "Valutare l’impatto sociale, economico e ambientale"),
-    (1, "Produzione e consumo dopo il COVID-19"),
-    (1, "Gruppi di acquisto solidale e filiere corte"),
-    (1, "Decarbonizzazione: strumenti per le organizzazioni"),
-    (1, "Gli Obiettivi per lo sviluppo sostenibile nei territori"),
-    (2, "Cultura del volontariato e cittadinanza attiva"),
-    (2, "Giovani, solidarietà e cooperazione internazionale"),
-    (2, "Resilienza e nuove forme di assistenza"),
-    (2, "Progettazione inclusiva dei territori"),
+    (
+        0,
+        tr(
+            it="Le reti associative del Terzo settore dopo la pandemia",
+            en="Third-sector associative networks after the pandemic",
+            fr="Les réseaux associatifs du tiers secteur après la pandémie",
+            pt="As redes associativas do terceiro setor depois da pandemia",
+        ),
+    ),
+    (
+        0,
+        tr(
+            it="Programmare e pianificare strategie di intervento territoriale",
+            en="Programming and planning territorial intervention strategies",
+            fr="Programmer et planifier des stratégies d’intervention territoriale",
+            pt="Programar e planear estratégias de intervenção territorial",
+        ),
+    ),
+    (
+        0,
+        tr(
+            it="Servizi di supporto agli enti del Terzo settore",
+            en="Support services for third-sector organisations",
+            fr="Services d’appui aux organisations du tiers secteur",
+            pt="Serviços de apoio às entidades do terceiro setor",
+        ),
+    ),
+    (
+        0,
+        tr(
+            it="Valutare l’impatto sociale, economico e ambientale",
+            en="Assessing social, economic and environmental impact",
+            fr="Évaluer l’impact social, économique et environnemental",
+            pt="Avaliar o impacto social, económico e ambiental",
+        ),
+    ),
+    (
+        1,
+        tr(
+            it="Produzione e consumo dopo il COVID-19",
+            en="Production and consumption after COVID-19",
+            fr="Production et consommation après la COVID-19",
+            pt="Produção e consumo depois da COVID-19",
+        ),
+    ),
+    (
+        1,
+        tr(
+            it="Gruppi di acquisto solidale e filiere corte",
+            en="Solidarity purchasing groups and short supply chains",
+            fr="Groupements d’achat solidaires et circuits courts",
+            pt="Grupos de compras solidárias e circuitos curtos",
+        ),
+    ),
+    (
+        1,
+        tr(
+            it="Decarbonizzazione: strumenti per le organizzazioni",
+            en="Decarbonisation: tools for organisations",
+            fr="Décarbonation : des outils pour les organisations",
+            pt="Descarbonização: ferramentas para as organizações",
+        ),
+    ),
+    (
+        1,
+        tr(
+            it="Gli Obiettivi per lo sviluppo sostenibile nei territori",
+            en="The Sustainable Development Goals in the territories",
+            fr="Les objectifs de développement durable dans les territoires",
+            pt="Os Objetivos de Desenvolvimento Sustentável nos territórios",
+        ),
+    ),
+    (
+        2,
+        tr(
+            it="Cultura del volontariato e cittadinanza attiva",
+            en="Volunteering culture and active citizenship",
+            fr="Culture du bénévolat et citoyenneté active",
+            pt="Cultura do voluntariado e cidadania ativa",
+        ),
+    ),
+    (
+        2,
+        tr(
+            it="Giovani, solidarietà e cooperazione internazionale",
+            en="Young people, solidarity and international cooperation",
+            fr="Jeunes, solidarité et coopération internationale",
+            pt="Jovens, solidariedade e cooperação internacional",
+        ),
+    ),
+    (
+        2,
+        tr(
+            it="Resilienza e nuove forme di assistenza",
+            en="Resilience and new forms of care",
+            fr="Résilience et nouvelles formes d’accompagnement",
+            pt="Resiliência e novas formas de assistência",
+        ),
+    ),
+    (
+        2,
+        tr(
+            it="Progettazione inclusiva dei territori",
+            en="Inclusive design of the territories",
+            fr="Conception inclusive des territoires",
+            pt="Planeamento inclusivo dos territórios",
+        ),
+    ),
 ]
 # One module a month (no August); the hubs meet on Tuesday, Wednesday and Thursday.
 _RETI_MONTHS = [
@@ -386,17 +494,38 @@ _RETI_MONTHS = [
 ]
 _RETI_HUBS = [("nord", 0), ("centro", 1), ("sud", 2)]  # key, days after the module's Tuesday
 _TUTORING_TOPICS = [
-    "Decarbonizzazione",
-    "Gruppi di acquisto solidale",
-    "Reti territoriali e co-progettazione",
-    "Consumo responsabile",
-    "Volontariato giovanile",
+    tr(it="Decarbonizzazione", en="Decarbonisation", fr="Décarbonation", pt="Descarbonização"),
+    tr(
+        it="Gruppi di acquisto solidale",
+        en="Solidarity purchasing groups",
+        fr="Groupements d’achat solidaires",
+        pt="Grupos de compras solidárias",
+    ),
+    tr(
+        it="Reti territoriali e co-progettazione",
+        en="Territorial networks and co-design",
+        fr="Réseaux territoriaux et co-construction",
+        pt="Redes territoriais e co-desenho",
+    ),
+    tr(
+        it="Consumo responsabile",
+        en="Responsible consumption",
+        fr="Consommation responsable",
+        pt="Consumo responsável",
+    ),
+    tr(
+        it="Volontariato giovanile",
+        en="Youth volunteering",
+        fr="Bénévolat des jeunes",
+        pt="Voluntariado jovem",
+    ),
 ]
+# The city as it is stored (Italian) and as each language names it.
 _RESIDENCIES = [
-    ("Torino", dt.date(2023, 5, 18)),
-    ("Firenze", dt.date(2023, 6, 15)),
-    ("Perugia", dt.date(2023, 9, 21)),
-    ("Lecce", dt.date(2023, 10, 19)),
+    (tr(it="Torino", en="Turin", fr="Turin", pt="Turim"), dt.date(2023, 5, 18)),
+    (tr(it="Firenze", en="Florence", fr="Florence", pt="Florença"), dt.date(2023, 6, 15)),
+    (tr(it="Perugia", en="Perugia", fr="Pérouse", pt="Perugia"), dt.date(2023, 9, 21)),
+    (tr(it="Lecce", en="Lecce", fr="Lecce", pt="Lecce"), dt.date(2023, 10, 19)),
 ]
 
 
@@ -416,7 +545,12 @@ def _reti_sessions() -> list[SessionSpec]:
             sessions.append(
                 SessionSpec(
                     f"modulo-{number}-{hub}",
-                    tr(it=f"Modulo {number} – {topic}"),
+                    tr(
+                        it=f"Modulo {number} – {topic['it']}",
+                        en=f"Module {number} – {topic['en']}",
+                        fr=f"Module {number} – {topic['fr']}",
+                        pt=f"Módulo {number} – {topic['pt']}",
+                    ),
                     "online",
                     dt.datetime.combine(day, dt.time(17, 30)),
                     dt.datetime.combine(day, dt.time(19, 30)),
@@ -432,7 +566,12 @@ def _reti_sessions() -> list[SessionSpec]:
         sessions.append(
             SessionSpec(
                 f"tutoraggio-{number}",
-                tr(it=f"Tutoraggio on demand n. {number} – {topic}"),
+                tr(
+                    it=f"Tutoraggio on demand n. {number} – {topic['it']}",
+                    en=f"On-demand tutoring no. {number} – {topic['en']}",
+                    fr=f"Tutorat à la demande n° {number} – {topic['fr']}",
+                    pt=f"Tutoria a pedido n.º {number} – {topic['pt']}",
+                ),
                 "tutoring",
                 dt.datetime.combine(day, dt.time(18, 0)),
                 dt.datetime.combine(day, dt.time(19, 30)),
@@ -445,12 +584,21 @@ def _reti_sessions() -> list[SessionSpec]:
     for city, day in _RESIDENCIES:
         sessions.append(
             SessionSpec(
-                f"residenza-{city.lower()}",
-                tr(it=f"Residenza a {city}: workshop tematici su innovazione e impatto sociale"),
+                f"residenza-{city['it'].lower()}",
+                tr(
+                    it=f"Residenza a {city['it']}: workshop tematici su innovazione e impatto "
+                    "sociale",
+                    en=f"Residency in {city['en']}: thematic workshops on innovation and social "
+                    "impact",
+                    fr=f"Résidence à {city['fr']} : ateliers thématiques sur l’innovation et "
+                    "l’impact social",
+                    pt=f"Residência em {city['pt']}: workshops temáticos sobre inovação e impacto "
+                    "social",
+                ),
                 "residency",
                 dt.datetime.combine(day, dt.time(10, 0)),
                 dt.datetime.combine(day + dt.timedelta(days=1), dt.time(17, 0)),
-                city=city,
+                city=city["it"],
                 country="IT",
                 hours="12",
                 capacity=30,
@@ -496,6 +644,18 @@ RETI_SOLIDALI = ProgrammeSpec(
         "rappresentanti del Terzo settore, studenti universitari e giovani dei territori "
         "coinvolti in attività solidali o interessati al volontariato, alla cooperazione "
         "internazionale e ai temi della sostenibilità.",
+        en="For workers, activists, volunteers and leaders of territorial networks, "
+        "representatives of the third sector, university students and young people of the "
+        "territories involved in solidarity activities or interested in volunteering, "
+        "international cooperation and sustainability.",
+        fr="Pour les professionnels, militants, bénévoles et dirigeants des réseaux "
+        "territoriaux, les représentants du tiers secteur, les étudiants et les jeunes des "
+        "territoires engagés dans des activités solidaires ou intéressés par le bénévolat, la "
+        "coopération internationale et les questions de durabilité.",
+        pt="Para profissionais, ativistas, voluntários e dirigentes das redes territoriais, "
+        "representantes do terceiro setor, estudantes universitários e jovens dos territórios "
+        "envolvidos em atividades solidárias ou interessados no voluntariado, na cooperação "
+        "internacional e nos temas da sustentabilidade.",
     ),
     start=dt.date(2022, 1, 1),
     end=dt.date(2023, 12, 31),
@@ -506,14 +666,20 @@ RETI_SOLIDALI = ProgrammeSpec(
         tr(
             it="Macro-azione 1 – Reti del Terzo settore e capacity building",
             en="Macro-action 1 – Third-sector networks and capacity building",
+            fr="Macro-action 1 – Réseaux du tiers secteur et renforcement des capacités",
+            pt="Macro-ação 1 – Redes do terceiro setor e reforço de capacidades",
         ),
         tr(
             it="Macro-azione 2 – Consumo sostenibile e responsabile",
             en="Macro-action 2 – Sustainable and responsible consumption",
+            fr="Macro-action 2 – Consommation durable et responsable",
+            pt="Macro-ação 2 – Consumo sustentável e responsável",
         ),
         tr(
             it="Macro-azione 3 – Volontariato e cittadinanza attiva",
             en="Macro-action 3 – Volunteering and active citizenship",
+            fr="Macro-action 3 – Bénévolat et citoyenneté active",
+            pt="Macro-ação 3 – Voluntariado e cidadania ativa",
         ),
     ],
     cohorts=[
@@ -591,6 +757,8 @@ TRENTINO = ProgrammeSpec(
             tr(
                 it="Soggetti dell’economia solidale trentina",
                 en="Trentino solidarity economy stakeholders",
+                fr="Acteurs de l’économie solidaire du Trentin",
+                pt="Atores da economia solidária do Trentino",
             ),
         ),
     ],
@@ -620,6 +788,12 @@ TRENTINO = ProgrammeSpec(
                 en="A delegation of 12 Trentino solidarity economy stakeholders visits the "
                 "Province of Fryslân, GOCORE’s Dutch partner: the bottom-up approach and the "
                 "DOM collaboration method between municipalities and citizens.",
+                fr="Une délégation de 12 acteurs de l’économie solidaire du Trentin en visite "
+                "dans la province de Fryslân, partenaire néerlandais de GOCORE : l’approche "
+                "ascendante et la méthode de collaboration DOM entre communes et citoyens.",
+                pt="Uma delegação de 12 atores da economia solidária do Trentino visita a "
+                "Província da Frísia (Fryslân), parceira neerlandesa do GOCORE: a abordagem de "
+                "baixo para cima e o método de colaboração DOM entre municípios e cidadãos.",
             ),
         ),
         *[
@@ -761,6 +935,19 @@ SSE_ACADEMY = ProgrammeSpec(
             languages=_TRILINGUAL,
             hours="3",
             description=tr(
+                it="Laura Aufrère (Università Sorbonne Paris Nord, Comitato scientifico europeo "
+                "di RIPESS) su come inquadrare l’innovazione sociale e l’ESS per la giustizia "
+                "sociale e ambientale; Corinne Vercher-Chaptal (TAPAS – There Are Platforms as "
+                "AlternativeS) sulle piattaforme alternative e il caso di CoopCycle.",
+                fr="Mme Laura Aufrère (Université Sorbonne Paris Nord, comité scientifique "
+                "européen du RIPESS) sur la manière de penser l’innovation sociale et l’ESS au "
+                "service de la justice sociale et environnementale ; Mme Corinne Vercher-Chaptal "
+                "(TAPAS – There Are Platforms as AlternativeS) sur les plateformes alternatives "
+                "et le cas de CoopCycle.",
+                pt="Laura Aufrère (Universidade Sorbonne Paris Nord, Comité Científico Europeu "
+                "da RIPESS) sobre como enquadrar a inovação social e a ESS ao serviço da justiça "
+                "social e ambiental; Corinne Vercher-Chaptal (TAPAS – There Are Platforms as "
+                "AlternativeS) sobre as plataformas alternativas e o caso da CoopCycle.",
                 en="Ms. Laura Aufrère (Sorbonne Paris Nord University, EU Scientific Committee "
                 "of RIPESS) on framing social innovation and the SSE for social and "
                 "environmental justice; Ms. Corinne Vercher-Chaptal (TAPAS – There Are "
@@ -786,6 +973,15 @@ SSE_ACADEMY = ProgrammeSpec(
             languages=_TRILINGUAL,
             hours="3",
             description=tr(
+                it="Inês Sequeira presenta Casa do Impacto (Portogallo); Corinne Hartmann e "
+                "Abdoul Alpha Dia (SOS Group) sull’ESS e l’innovazione sociale in Africa e sul "
+                "nuovo quadro giuridico dell’ESS in Senegal.",
+                fr="Mme Inês Sequeira présente Casa do Impacto (Portugal) ; Mme Corinne Hartmann "
+                "et M. Abdoul Alpha Dia (SOS Group) sur l’ESS et l’innovation sociale en Afrique "
+                "et le nouveau cadre juridique de l’ESS au Sénégal.",
+                pt="Inês Sequeira apresenta a Casa do Impacto (Portugal); Corinne Hartmann e "
+                "Abdoul Alpha Dia (SOS Group) sobre a ESS e a inovação social em África e o novo "
+                "quadro jurídico da ESS no Senegal.",
                 en="Ms. Inês Sequeira presents Casa do Impacto (Portugal); Ms. Corinne Hartmann "
                 "and Mr. Abdoul Alpha Dia (SOS Group) on SSE and social innovation in Africa "
                 "and the new legal framework on SSE in Senegal.",
@@ -809,6 +1005,15 @@ SSE_ACADEMY = ProgrammeSpec(
             languages=_TRILINGUAL,
             hours="3",
             description=tr(
+                it="Jason Nardi (RIPESS Europe) su esempi internazionali di appalti pubblici a "
+                "impatto sociale; Gabriella D’Amico (Distretto dell’economia sociale e solidale "
+                "di Roma) sui Consigli locali del cibo a Roma.",
+                fr="M. Jason Nardi (RIPESS Europe) sur des exemples internationaux de marchés "
+                "publics à impact social ; Mme Gabriella D’Amico (district de l’économie sociale "
+                "et solidaire de Rome) sur les conseils de politique alimentaire locale à Rome.",
+                pt="Jason Nardi (RIPESS Europe) sobre exemplos internacionais de contratação "
+                "pública com impacto social; Gabriella D’Amico (Distrito de Economia Social e "
+                "Solidária de Roma) sobre os Conselhos Locais de Política Alimentar em Roma.",
                 en="Mr. Jason Nardi (RIPESS Europe) on international examples of public "
                 "procurement with social impact; Ms. Gabriella D’Amico (Rome Social Solidarity "
                 "Economy District) on the Local Food Policy Councils in Rome.",
@@ -861,16 +1066,25 @@ FUTURO_COOP = ProgrammeSpec(
         tr(
             it="Prima fase: ricerca e mappatura (2017–2018)",
             en="First phase: research and mapping (2017–2018)",
+            fr="Première phase : recherche et cartographie (2017–2018)",
+            pt="Primeira fase: investigação e mapeamento (2017–2018)",
         ),
         tr(
             it="Seconda fase: call tematiche e blog futuro.coop",
             en="Second phase: thematic calls and the futuro.coop blog",
+            fr="Deuxième phase : appels thématiques et blog futuro.coop",
+            pt="Segunda fase: concursos temáticos e blogue futuro.coop",
         ),
     ],
     sessions=[
         SessionSpec(
             "workshop-nazionale-call",
-            tr(it="Workshop nazionale: lancio della call pubblica"),
+            tr(
+                it="Workshop nazionale: lancio della call pubblica",
+                en="National workshop: launch of the public call",
+                fr="Atelier national : lancement de l’appel public",
+                pt="Workshop nacional: lançamento do concurso público",
+            ),
             "workshop",
             dt.datetime(2017, 5, 18, 10, 0),
             dt.datetime(2017, 5, 18, 17, 0),
@@ -881,25 +1095,41 @@ FUTURO_COOP = ProgrammeSpec(
         ),
         *[
             SessionSpec(
-                f"incontro-{city.lower()}",
-                tr(it=f"Incontro territoriale a {city}: le pratiche delle cooperative sociali"),
+                f"incontro-{city['it'].lower()}",
+                tr(
+                    it=f"Incontro territoriale a {city['it']}: le pratiche delle cooperative "
+                    "sociali",
+                    en=f"Territorial meeting in {city['en']}: the practices of social cooperatives",
+                    fr=f"Rencontre territoriale à {city['fr']} : les pratiques des coopératives "
+                    "sociales",
+                    pt=f"Encontro territorial em {city['pt']}: as práticas das cooperativas "
+                    "sociais",
+                ),
                 "local_workshop",
                 dt.datetime.combine(day, dt.time(14, 30)),
                 dt.datetime.combine(day, dt.time(18, 0)),
-                city=city,
+                city=city["it"],
                 country="IT",
                 hours="3.5",
                 track=0,
             )
             for city, day in (
-                ("Milano", dt.date(2017, 10, 12)),
-                ("Firenze", dt.date(2017, 11, 16)),
-                ("Napoli", dt.date(2018, 1, 25)),
+                (tr(it="Milano", en="Milan", fr="Milan", pt="Milão"), dt.date(2017, 10, 12)),
+                (
+                    tr(it="Firenze", en="Florence", fr="Florence", pt="Florença"),
+                    dt.date(2017, 11, 16),
+                ),
+                (tr(it="Napoli", en="Naples", fr="Naples", pt="Nápoles"), dt.date(2018, 1, 25)),
             )
         ],
         SessionSpec(
             "workshop-nazionale-risultati",
-            tr(it="Workshop nazionale: 135 progetti di 104 cooperative sociali"),
+            tr(
+                it="Workshop nazionale: 135 progetti di 104 cooperative sociali",
+                en="National workshop: 135 projects by 104 social cooperatives",
+                fr="Atelier national : 135 projets de 104 coopératives sociales",
+                pt="Workshop nacional: 135 projetos de 104 cooperativas sociais",
+            ),
             "workshop",
             dt.datetime(2018, 9, 20, 10, 0),
             dt.datetime(2018, 9, 20, 17, 0),
@@ -910,7 +1140,13 @@ FUTURO_COOP = ProgrammeSpec(
         ),
         SessionSpec(
             "call-tematica-2026",
-            tr(it="Call tematica: raccontateci i vostri progetti di welfare di comunità"),
+            tr(
+                it="Call tematica: raccontateci i vostri progetti di welfare di comunità",
+                en="Thematic call: tell us about your community welfare projects",
+                fr="Appel thématique : racontez-nous vos projets de protection sociale de "
+                "proximité",
+                pt="Concurso temático: contem-nos os vossos projetos de bem-estar comunitário",
+            ),
             "webinar",
             dt.datetime(2026, 3, 10, 11, 0),
             dt.datetime(2026, 3, 10, 12, 30),
@@ -920,7 +1156,12 @@ FUTURO_COOP = ProgrammeSpec(
         ),
         SessionSpec(
             "call-tematica-2027",
-            tr(it="Call tematica: abitare collaborativo e rigenerazione urbana"),
+            tr(
+                it="Call tematica: abitare collaborativo e rigenerazione urbana",
+                en="Thematic call: collaborative housing and urban regeneration",
+                fr="Appel thématique : habitat participatif et régénération urbaine",
+                pt="Concurso temático: habitação colaborativa e regeneração urbana",
+            ),
             "webinar",
             dt.datetime(2027, 3, 16, 11, 0),
             dt.datetime(2027, 3, 16, 12, 30),

@@ -11,7 +11,7 @@ from html import escape
 
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from lookingup.fields import language_names as _language_names
+from lookingup.places import session_marker
 from sessions_app.enums import SessionKind, SessionStatus
 from sessions_app.forms import zone_label as _zone_label
 
@@ -145,6 +146,22 @@ def _programme_line(session) -> tuple[str, str, str]:
     )
 
 
+def has_places_to_show(session, now=None) -> bool:
+    """Seats are counted for this session, and can still be taken."""
+    return (
+        session.registration_required
+        and session.capacity is not None
+        and session.status != SessionStatus.CANCELLED
+        and session.starts_at > (now or timezone.now())
+    )
+
+
+@register.simple_tag
+def places_marker(session) -> SafeString:
+    """Where the session's places left go (filled per request by ``{% fill_places %}``)."""
+    return mark_safe(session_marker(session.pk) if has_places_to_show(session) else "")  # noqa: S308
+
+
 @register.simple_tag
 def session_summary(session, heading: str = "h3", show_programme: bool = False) -> SafeString:
     """One session in a list: title, status, start, kind, place, languages and, with
@@ -166,6 +183,8 @@ def session_summary(session, heading: str = "h3", show_programme: bool = False) 
     if session.languages:
         details.append(_joined_language_names(tuple(session.languages), language))
     html.append(f'<p class="meta">{escape(" · ".join(d for d in details if d))}</p>')
+    if has_places_to_show(session):
+        html.append(session_marker(session.pk))
     if show_programme:
         slug, title, track = _programme_line(session)
         head, tail = urls["programme"]

@@ -43,3 +43,48 @@ def test_language_switch_works_without_javascript(page_without_javascript):
     assert page.locator("html").get_attribute("lang") == "pt"
     page.goto("/")
     assert page.url.endswith("/pt/"), "the choice is remembered for unprefixed URLs"
+
+
+BROWSER_LOCALES = {"it": "it-IT", "en": "en-GB", "fr": "fr-FR", "pt": "pt-PT"}
+
+
+def _switch(browser, live_server, *, locale: str, javascript: bool, start: str, target: str):
+    context = browser.new_context(
+        base_url=live_server.url, locale=locale, java_script_enabled=javascript
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        page.goto(f"/{start}/programmes/")
+        assert page.locator("html").get_attribute("lang") == start
+
+        with page.expect_navigation():
+            page.locator(f'.language-switch button[value="{target}"]').click()
+
+        assert page.url == f"{live_server.url}/{target}/programmes/"
+        assert page.locator("html").get_attribute("lang") == target
+        current = page.locator('.language-switch button[aria-current="true"]')
+        assert current.get_attribute("value") == target
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("target", LANGUAGES)
+@pytest.mark.parametrize("browser_language", LANGUAGES)
+def test_language_switch_follows_the_click_whatever_the_browser_language(
+    browser, live_server, transactional_db, browser_language, target
+):
+    """A link shared in a third language (neither the browser's nor the one clicked, when
+    possible), switched with JavaScript and without."""
+    start = next(
+        code for code in ["fr", "en", "it", "pt"] if code not in {browser_language, target}
+    )
+    for javascript in (True, False):
+        _switch(
+            browser,
+            live_server,
+            locale=BROWSER_LOCALES[browser_language],
+            javascript=javascript,
+            start=start,
+            target=target,
+        )

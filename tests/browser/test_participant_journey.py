@@ -112,6 +112,7 @@ def test_participant_signs_up_enrols_waits_for_a_full_session_and_is_promoted(
     # The confirmation link, from the message the SMTP server received, opened in another
     # browser (a mail app): it confirms the address but does not sign in.
     [confirmation] = _to(mail_to_sink, "marta@example.org", 1)
+    assert _text(confirmation).startswith("Hello from LOOKING UP!")
     link = CONFIRMATION_LINK.search(_text(confirmation)).group(0)
     page.context.close()
     page = _new_page(browser, live_server)

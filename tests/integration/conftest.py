@@ -76,7 +76,7 @@ class SmtpSink:
             self._received.notify_all()
         return "250 Message accepted for delivery"
 
-    def wait_for(self, count: int, timeout: float = 30) -> list:
+    def wait_for(self, count: int, timeout: float = 60) -> list:
         with self._received:
             if not self._received.wait_for(lambda: len(self.messages) >= count, timeout):
                 raise AssertionError(
@@ -84,7 +84,7 @@ class SmtpSink:
                 )
             return list(self.messages)
 
-    def wait_for_rcpt(self, count: int, timeout: float = 30) -> None:
+    def wait_for_rcpt(self, count: int, timeout: float = 60) -> None:
         with self._received:
             if not self._received.wait_for(lambda: self.rcpt_seen >= count, timeout):
                 raise AssertionError(f"The SMTP sink saw {self.rcpt_seen} RCPT, expected {count}")

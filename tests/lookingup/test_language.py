@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.contrib.staticfiles import finders
 
 from tests.factories import ProgrammeFactory, SessionFactory
@@ -35,6 +36,41 @@ def test_language_switch_redirects_to_the_same_page_in_the_new_language(client, 
     assert response.status_code == 302
     assert response["Location"] == "/fr/programmes/"
     assert response.cookies["django_language"].value == "fr"
+
+
+@pytest.mark.parametrize("browser", ["it", "en", "fr", "pt"])
+@pytest.mark.parametrize("target", ["it", "en", "fr", "pt"])
+def test_language_switch_works_whatever_the_browser_language(client, db, browser, target):
+    # The page is in a third language, neither the browser's nor the target (when possible).
+    page = next(code for code in ["fr", "en", "it", "pt"] if code not in {browser, target})
+
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": target, "next": f"/{page}/programmes/?when=past"},
+        HTTP_ACCEPT_LANGUAGE=browser,
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/{target}/programmes/?when=past"
+
+
+def test_language_switch_ignores_a_language_cookie_unlike_the_page(client, db):
+    client.cookies["django_language"] = "en"
+
+    response = client.post("/i18n/setlang/", {"language": "it", "next": "/pt/sessions/"})
+
+    assert response["Location"] == "/it/sessions/"
+
+
+def test_language_switch_without_next_uses_the_referring_page(client, db):
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": "en"},
+        HTTP_ACCEPT_LANGUAGE="it",
+        HTTP_REFERER="http://testserver/fr/programmes/",
+    )
+
+    assert response["Location"] == "http://testserver/en/programmes/"
 
 
 def test_language_switch_saves_the_preferred_language_of_a_signed_in_user(client, alice):

@@ -308,3 +308,24 @@ def test_send_again_action_queues_failed_mail_and_sends_it(
     assert [str(m) for m in response.context["messages"]] == ["1 email queued again."]
     assert (mail.state, mail.attempts, mail.last_error) == (MailState.SENT, 1, "")
     assert len(mailoutbox) == 1
+
+
+def test_a_batch_keeps_to_the_providers_rate_and_one_connection(settings, monkeypatch):
+    """EMAIL_RATE_PER_SECOND paces the sends; the batch opens one SMTP connection."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    settings.EMAIL_RATE_PER_SECOND = 4
+    waits, connections = [], []
+    monkeypatch.setattr(outbox.time, "sleep", waits.append)
+    monkeypatch.setattr(
+        outbox, "get_connection", lambda: connections.append(EmailBackend()) or connections[-1]
+    )
+    for n in range(5):
+        _queue(ParticipantFactory(), key=f"paced:{n}", wake_now=False)
+
+    delivery = outbox.deliver()
+
+    assert len(delivery.sent) == 5
+    assert len(connections) == 1
+    assert len(waits) == 5
+    assert all(0.2 < wait <= 0.25 for wait in waits)

@@ -6,7 +6,7 @@ from participants.enums import EnrolmentStatus as Status
 from participants.models import Invitation
 from programmes.enums import EnrolmentMode
 from programmes.services import ensure_coordinators_group
-from tests.factories import EnrolmentFactory, ProgrammeFactory
+from tests.factories import EnrolmentFactory, ProgrammeFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +154,81 @@ def test_other_coordinator_neither_sees_nor_makes_links_for_the_programme(
     assert made.status_code == 200
     assert "programme" in made.context["adminform"].form.errors
     assert Invitation.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "By invitation"),
+        ("fr", "Par invitation"),
+        ("it", "Per invito"),
+        ("pt", "Por convite"),
+    ],
+)
+def test_enrolment_list_filter_heading_says_by_invitation_once(
+    client, coordinator, programme, language, heading
+):
+    client.force_login(coordinator)
+
+    response = client.get(f"/{language}/admin/participants/enrolment/")
+
+    content = " ".join(response.content.decode().split())
+    assert f"<summary> {heading} </summary>" in content
+
+
+def _enrol_and_cancel(participant, programme, times: int) -> None:
+    for _attempt in range(times):
+        enrolment = services.enrol(participant, programme).obj
+        assert services.cancel_enrolment(enrolment).ok
+
+
+def test_enrolment_list_shows_one_line_per_person_for_repeated_attempts(
+    client, coordinator, alice, bob, programme
+):
+    _enrol_and_cancel(alice, programme, 21)
+    current = services.enrol(alice, programme).obj
+    _enrol_and_cancel(bob, programme, 3)
+    client.force_login(coordinator)
+
+    latest = client.get(reverse(CHANGELIST))
+    every = client.get(reverse(CHANGELIST), {"attempts": "all"})
+
+    assert current.status == Status.CONFIRMED
+    rows = list(latest.context["cl"].result_list)
+    assert [(row.participant, row.status) for row in rows] == [
+        (bob, Status.CANCELLED),
+        (alice, Status.CONFIRMED),
+    ]
+    assert every.context["cl"].result_count == 25
+    assert "The latest per person" in latest.content.decode()
+
+
+def test_registration_list_shows_one_line_per_person_for_repeated_attempts(
+    client, coordinator, alice, programme
+):
+    session = SessionFactory(programme=programme, registration_required=True, capacity=10)
+    services.enrol(alice, programme)
+    for _attempt in range(5):
+        registration = services.register_for_session(alice, session).obj
+        services.cancel_registration(registration)
+    client.force_login(coordinator)
+
+    response = client.get(reverse("admin:participants_sessionregistration_changelist"))
+
+    assert [row.status for row in response.context["cl"].result_list] == [Status.CANCELLED]
+
+
+def test_enrolment_list_keeps_every_row_of_deleted_accounts(client, coordinator, programme):
+    EnrolmentFactory.create_batch(
+        3,
+        participant=None,
+        organisation_kind="cooperative",
+        country="IT",
+        programme=programme,
+        status="cancelled",
+    )
+    client.force_login(coordinator)
+
+    response = client.get(reverse(CHANGELIST))
+
+    assert response.context["cl"].result_count == 3

@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 from django.template import Context, RequestContext, Template
@@ -76,6 +78,21 @@ def test_dashboard_does_not_show_other_peoples_enrolments(client, alice, bob, pr
     assert list(response.context["enrolments"]) == []
 
 
+def test_dashboard_shows_one_line_after_repeated_enrol_and_cancel(client, alice, programme):
+    for _attempt in range(11):
+        services.cancel_enrolment(services.enrol(alice, programme).obj)
+    services.enrol(alice, programme)
+    client.force_login(alice)
+
+    response = client.get("/en/me/")
+
+    assert Enrolment.objects.filter(participant=alice).count() == 12
+    assert [e.status for e in response.context["enrolments"]] == [Status.CONFIRMED]
+    html = response.content.decode()
+    my_programmes = html[html.index('id="enrolments-title"') :].split("</section>")[0]
+    assert my_programmes.count(f'href="/en/programmes/{programme.slug}/"') == 1
+
+
 def test_dashboard_post_is_not_allowed(client, alice):
     client.force_login(alice)
 
@@ -140,6 +157,54 @@ def test_profile_saves_and_creates_a_new_organisation(client, alice):
     assert alice.organisation.name == "Cooperativa Sociale Il Sentiero"
     assert alice.organisation.kind == "cooperative"
     assert alice.preferred_language == "en"
+
+
+def _profile(alice, **changes) -> dict:
+    return {
+        "full_name": alice.full_name,
+        "new_organisation": "Cooperativa Sociale Il Sentiero",
+        "organisation_kind": "cooperative",
+        "role": "manager",
+        "country": "IT",
+        "preferred_language": "it",
+        "privacy_consent": "on",
+        **changes,
+    }
+
+
+def test_profile_turns_reminders_off_and_on_and_keeps_a_time_zone(client, alice):
+    client.force_login(alice)
+
+    client.post(reverse("participants:profile"), _profile(alice, time_zone="America/Sao_Paulo"))
+    alice.refresh_from_db()
+    off = (alice.reminders_enabled, alice.time_zone)
+    client.post(reverse("participants:profile"), _profile(alice, reminders_enabled="on"))
+    alice.refresh_from_db()
+
+    assert off == (False, "America/Sao_Paulo")
+    assert alice.reminders_enabled
+
+
+def test_profile_with_an_unknown_time_zone_shows_an_error(client, alice):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("participants:profile"), _profile(alice, time_zone="Mars/Olympus")
+    )
+
+    assert response.status_code == 200
+    assert "time_zone" in response.context["form"].errors
+
+
+def test_profile_offers_the_weekly_digest_only_to_coordinators(client, alice, coordinator):
+    ProgrammeFactory().coordinators.add(coordinator)
+    client.force_login(alice)
+    participant_form = client.get(reverse("participants:profile")).context["form"]
+    client.force_login(coordinator)
+    coordinator_form = client.get(reverse("participants:profile")).context["form"]
+
+    assert "weekly_digest" not in participant_form.fields
+    assert "weekly_digest" in coordinator_form.fields
 
 
 def test_profile_without_organisation_shows_an_error(client, alice):
@@ -210,6 +275,134 @@ def test_signup_page_preselects_the_current_language(client):
     response = client.get("/fr/accounts/signup/")
 
     assert response.context["form"].fields["preferred_language"].initial == "fr"
+
+
+def _options(html: str, name: str) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of each option of the ``<select name=name>`` in ``html``."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [
+        (value, unescape(label), " selected" in attrs)
+        for value, attrs, label in re.findall(
+            r'<option value="([^"]*)"([^>]*)>([^<]*)</option>', select
+        )
+    ]
+
+
+def test_signup_countries_are_in_the_page_language_and_sorted_for_it(client):
+    response = client.get("/fr/accounts/signup/")
+
+    labels = [label for _value, label, _selected in _options(response.content.decode(), "country")]
+    assert "France" in labels
+    assert "Allemagne" in labels
+    assert "Italie" in labels
+    assert labels.index("Allemagne") < labels.index("France") < labels.index("Italie")
+    # Accented names sort with their letter, not after Z.
+    assert labels.index("Danemark") < labels.index("Égypte") < labels.index("Espagne")
+
+
+def test_signup_countries_follow_each_request_language(client):
+    client.get("/fr/accounts/signup/")
+
+    response = client.get("/pt/accounts/signup/")
+
+    labels = [label for _value, label, _selected in _options(response.content.decode(), "country")]
+    assert "Alemanha" in labels
+    assert "Allemagne" not in labels
+
+
+@pytest.mark.parametrize("name", ["country", "organisation_kind", "role"])
+def test_signup_offers_an_empty_first_choice_selected(client, name):
+    response = client.get("/fr/accounts/signup/")
+
+    options = _options(response.content.decode(), name)
+    assert options[0] == ("", "— choisir —", True)
+    assert [selected for _value, _label, selected in options[1:]] == [False] * (len(options) - 1)
+
+
+def test_signup_without_country_type_or_role_says_what_is_missing(client):
+    response = client.post(
+        "/fr/accounts/signup/",
+        {
+            "full_name": "Camille Martin",
+            "email": "camille@ufisc.example",
+            "password1": "a long and unusual passphrase 42",
+            "password2": "a long and unusual passphrase 42",
+            "new_organisation": "UFISC",
+            "organisation_kind": "",
+            "role": "",
+            "country": "",
+            "preferred_language": "fr",
+            "privacy_consent": "on",
+        },
+    )
+
+    errors = response.context["form"].errors
+    assert response.status_code == 200
+    assert (
+        errors["country"]
+        == errors["role"]
+        == errors["organisation_kind"]
+        == ["Ce champ est obligatoire."]
+    )
+    assert not User.objects.filter(email="camille@ufisc.example").exists()
+
+
+def test_profile_countries_are_in_the_page_language(client, alice):
+    client.force_login(alice)
+
+    response = client.get("/fr/me/profile/")
+
+    options = _options(response.content.decode(), "country")
+    assert options[0][:2] == ("", "— choisir —")
+    assert ("DE", "Allemagne", False) in options
+
+
+SIGNUP = {
+    "full_name": "Marta Ferreira",
+    "email": "marta@largo.example",
+    "password1": "a long and unusual passphrase 42",
+    "password2": "a long and unusual passphrase 42",
+    "new_organisation": "Largo Residências",
+    "organisation_kind": "cooperative",
+    "role": "worker",
+    "country": "PT",
+    "preferred_language": "pt",
+    "privacy_consent": "on",
+}
+
+
+def _confirmation_path(message) -> str:
+    return re.search(r"https?://[^/]+(/\S+/accounts/confirm-email/\S+/)", message.body).group(1)
+
+
+def test_confirming_the_email_right_after_sign_up_lands_in_my_space(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/pt/accounts/signup/", SIGNUP)
+
+    response = client.post(_confirmation_path(mailoutbox[0]))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/pt/me/"
+    assert client.get("/pt/me/").status_code == 200
+
+
+def test_confirming_the_email_in_another_browser_signs_in_to_my_space(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/pt/accounts/signup/", SIGNUP)
+    other = type(client)()
+
+    confirmed = other.post(_confirmation_path(mailoutbox[0]))
+    signed_in = other.post(
+        confirmed["Location"],
+        {"login": SIGNUP["email"], "password": SIGNUP["password1"]},
+    )
+
+    assert confirmed["Location"] == "/pt/accounts/login/"
+    assert signed_in["Location"] == "/pt/me/"
 
 
 # --- enrol / cancel

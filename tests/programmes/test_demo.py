@@ -12,6 +12,7 @@ from programmes.models import Cohort, Organisation, Partnership, Programme, Trac
 from programmes.services import COORDINATORS_GROUP
 from sessions_app.models import Material, Session
 
+LANGUAGES = ["it", "en", "fr", "pt"]
 MODELS = [
     Organisation,
     Programme,
@@ -190,4 +191,55 @@ def test_load_demo_users_can_sign_in(demo, client):
         "looking-up",
         "looking-up-second-edition",
     }
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 2
+    # Admin, coordinator and the two demo participants.
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 4
+
+
+def test_load_demo_leaves_a_reminder_due_for_the_demo_participants(demo):
+    """dev.py up shows a reminder in var/mail/ without anyone calling a task."""
+    from lookingup.models import Mail
+    from sessions_app.notices import queue_due_reminders
+
+    queued = queue_due_reminders()
+
+    assert queued == 2
+    assert sorted(Mail.objects.filter(kind="session-reminder").values_list("to", "language")) == [
+        ("participant@lookingup.test", "it"),
+        ("participante@lookingup.test", "fr"),
+    ]
+
+
+def test_load_demo_has_every_text_in_the_four_languages(demo):
+    """A visitor reads the demo in their own language, never a fallback to another."""
+    translated = {
+        Programme: ["title", "summary", "description", "funding_line"],
+        Track: ["title", "description"],
+        Cohort: ["name"],
+        Session: ["title", "description"],
+        Material: ["title"],
+    }
+    missing = []
+    for model, fields in translated.items():
+        for obj in model.objects.all():
+            for field in fields:
+                values = {code: getattr(obj, f"{field}_{code}") for code in LANGUAGES}
+                if any(values.values()) and not all(values.values()):
+                    gaps = [code for code, value in values.items() if not value]
+                    missing.append(f"{model.__name__} {obj.pk} {field}: {gaps}")
+
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("language", "about"),
+    [
+        ("it", "Per attivisti, volontari e lavoratori di piccole organizzazioni"),
+        ("en", "For activists, volunteers and workers of small organisations"),
+        ("fr", "Pour les militants, bénévoles et salariés de petites organisations"),
+        ("pt", "Para ativistas, voluntários e trabalhadores de pequenas organizações"),
+    ],
+)
+def test_load_demo_looking_up_about_text_is_in_the_page_language(demo, client, language, about):
+    response = client.get(f"/{language}/programmes/looking-up/")
+
+    assert about in response.content.decode()

@@ -181,7 +181,7 @@ def test_programme_detail_for_every_visitor(client, request, looking_up, user):
     assert "Solidarius Italia (Italy) – Coordinator" in content
     assert "RIPESS Europe (Luxembourg) – Partner" in content
     assert "Funded by European Commission – Erasmus+ – Erasmus+ KA2" in content
-    assert "Approval required" in content
+    assert "Anyone may ask; the coordinators approve each request" in content
     assert "English, Italian, French" in content
     assert "Cohort Italia" in content
     assert reverse("programmes:calendar", args=["looking-up"]) in content
@@ -355,8 +355,9 @@ def test_programme_detail_query_count(client, looking_up, django_assert_num_quer
     for index in range(rows):
         SessionFactory(programme=looking_up, track=tracks[index % 3] if index % 4 else None)
 
-    # programme + funder, partnerships + organisations, tracks, cohorts, timeline sessions
-    with django_assert_num_queries(5):
+    # programme + funder, places left in its open cohorts (the enrol box, never cached),
+    # partnerships + organisations, tracks, cohorts, timeline sessions
+    with django_assert_num_queries(6):
         response = client.get(looking_up.get_absolute_url())
 
     timeline = response.context["page"].timeline
@@ -377,10 +378,28 @@ def test_programme_detail_warm_page_reads_only_the_programme(
     SessionFactory.create_batch(rows, programme=looking_up, track=track)
     first = client.get(looking_up.get_absolute_url())
 
-    with django_assert_num_queries(1):
+    # The programme row, and the places left in its cohorts: enrolments change them at any time.
+    with django_assert_num_queries(2):
         second = client.get(looking_up.get_absolute_url())
 
     assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_programme_detail_warm_page_reads_places_left_in_one_query(
+    client, looking_up, django_assert_num_queries, rows
+):
+    track = TrackFactory(programme=looking_up)
+    SessionFactory.create_batch(
+        rows, programme=looking_up, track=track, registration_required=True, capacity=12
+    )
+    client.get(looking_up.get_absolute_url())
+
+    # The programme row, its cohorts' places, the places of the sessions on the timeline.
+    with django_assert_num_queries(3):
+        response = client.get(looking_up.get_absolute_url())
+
+    assert response.content.decode().count('<p class="places">12 places left</p>') == min(rows, 5)
 
 
 def test_programme_detail_shows_a_changed_session_at_once(
@@ -405,3 +424,56 @@ def test_programme_detail_cache_is_per_language(client, looking_up):
 
     assert b"Workshop" in english.content
     assert b"Atelier" in french.content
+
+
+@pytest.mark.parametrize(
+    ("mode", "who"),
+    [
+        (EnrolmentMode.OPEN, "Anyone with an account"),
+        (EnrolmentMode.APPROVAL, "Anyone may ask; the coordinators approve each request"),
+        (EnrolmentMode.INVITATION, "People the coordinators invite"),
+    ],
+)
+def test_programme_detail_closed_enrolment_is_said_once_without_contradiction(
+    client, db, mode, who
+):
+    programme = ProgrammeFactory(
+        enrolment_mode=mode,
+        enrolment_opens_at=timezone.now() - dt.timedelta(days=40),
+        enrolment_closes_at=timezone.now() - dt.timedelta(days=10),
+    )
+
+    response = client.get(f"/en/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert f"<dt>Who can enrol</dt><dd>{who}</dd>" in aside
+    assert "Enrolment is open." not in aside
+    assert ">Open<" not in aside
+    if mode != EnrolmentMode.INVITATION:
+        assert aside.count("Enrolment is closed.") == 1
+
+
+def test_programme_detail_in_french_never_says_open_beside_closed(client, db):
+    programme = ProgrammeFactory(enrolment_closes_at=timezone.now() - dt.timedelta(days=1))
+
+    response = client.get(f"/fr/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert "Les inscriptions sont closes." in aside
+    assert "Ouvert" not in aside
+    assert "ouvertes" not in aside
+
+
+def test_programme_detail_open_enrolment_is_said_once(client, db):
+    programme = ProgrammeFactory(enrolment_closes_at=timezone.now() + dt.timedelta(days=10))
+
+    response = client.get(f"/en/programmes/{programme.slug}/")
+
+    aside = _aside(response)
+    assert aside.count("Enrolment is open.") == 1
+    assert "Enrolment is closed." not in aside
+
+
+def _aside(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<aside") : html.index("</aside>")]

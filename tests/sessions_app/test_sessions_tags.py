@@ -57,7 +57,7 @@ def test_session_summary_in_the_current_language(timisoara):
     assert f'href="/it/sessions/{timisoara.pk}/"' in html
     assert "Romania · Inglese" in html
     assert f">{when}</time>" in html
-    assert "Giugno 2025" in when
+    assert "giovedì 12 giugno 2025" in when
 
 
 def test_session_summary_refuses_other_tags_as_heading(timisoara):

@@ -349,6 +349,16 @@ def test_session_list_month_help_text_is_shown_and_described(client, programme):
     assert '<span class="helptext" id="id_month_helptext">Format: YYYY-MM.' in content
 
 
+def test_session_list_month_hint_placeholder_and_error_agree_in_french(client, programme):
+    response = client.get("/fr/sessions/", {"month": "juin"})
+
+    content = response.content.decode()
+    assert 'placeholder="AAAA-MM"' in content
+    assert "Format : AAAA-MM." in content
+    assert "Saisissez un mois au format AAAA-MM, par exemple 2025-06." in content
+    assert "YYYY" not in content
+
+
 def test_session_list_row_escapes_and_shows_status(client, programme):
     SessionFactory(
         programme=programme,
@@ -559,6 +569,33 @@ def test_session_list_shows_a_new_session_at_once(
     response = client.get(_list_url())
 
     assert b"Capitalisation workshop in Timisoara" in response.content
+
+
+def test_session_list_filters_are_folded_and_count_what_is_active(client, programme):
+    folded = client.get(_list_url()).content.decode()
+    filtered = client.get(_list_url(), {"city": "Firenze", "kind": "workshop"}).content.decode()
+
+    assert '<details class="filters-panel">' in folded
+    assert "active)" not in folded
+    assert "(2 active)" in filtered
+    assert '<details class="filters-panel">' in filtered
+
+
+def test_session_list_filters_unfold_to_show_what_was_not_understood(client, programme):
+    response = client.get(_list_url(), {"month": "June"})
+
+    assert '<details class="filters-panel" open>' in response.content.decode()
+
+
+def test_session_detail_gives_the_script_what_it_needs_to_add_the_visitor_zone(client, timisoara):
+    response = client.get(f"/fr/sessions/{timisoara.pk}/")
+
+    content = response.content.decode()
+    assert 'data-session-tz="Europe/Bucharest"' in content
+    assert 'data-starts="2025-06-12T09:00:00+02:00"' in content
+    assert 'data-ends="2025-06-12T16:00:00+02:00"' in content
+    assert 'data-visitor-label="Votre heure ({zone})"' in content
+    assert '<p class="meta same-zone-note" hidden>' in content
 
 
 def test_session_list_cache_key_ignores_made_up_and_invalid_parameters(client, db):

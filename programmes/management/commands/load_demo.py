@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from goodpractices.demo import load_practices
 from goodpractices.models import GoodPractice
+from lookingup import demo_people
 from programmes.management import demo_data
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 from programmes.services import ensure_coordinators_group
@@ -82,8 +83,8 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(
-            f"Sign in as {ADMIN_EMAIL} (superuser) or {COORDINATOR_EMAIL} (coordinator), "
-            f"password {DEMO_PASSWORD!r}."
+            f"Sign in as {ADMIN_EMAIL} (superuser), {COORDINATOR_EMAIL} (coordinator) or "
+            f"{demo_people.PARTICIPANTS[0][0]} (participant), password {DEMO_PASSWORD!r}."
         )
 
     def load(self) -> int:
@@ -102,6 +103,7 @@ class Command(BaseCommand):
             programme = self.load_programme(spec, organisations)
             if spec.coordinated_by_demo_coordinator:
                 programme.coordinators.add(coordinator)
+        demo_people.load(self)
         load_practices(self.upsert)
         return self.created
 
@@ -116,13 +118,15 @@ class Command(BaseCommand):
         coordinator.groups.add(ensure_coordinators_group())
         return admin_user, coordinator
 
-    def load_user(self, email: str, full_name: str, *, superuser: bool):
+    privacy_version = settings.PRIVACY_NOTICE_VERSION
+
+    def load_user(self, email: str, full_name: str, *, superuser: bool, staff: bool = True):
         user = self.upsert(
             get_user_model(),
             {"email": email},
             {
                 "full_name": full_name,
-                "is_staff": True,
+                "is_staff": staff,
                 "is_superuser": superuser,
                 "is_active": True,
             },

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0003_reminders'),
+        ('programmes', '0004_organisation_confirmed'),
     ]
 
     operations = [
