@@ -9,6 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONPATH=/app \
     VAR_DIR=/data \
     MEDIA_ROOT=/data/media \
+    PRIVATE_MEDIA_ROOT=/data/protected \
     STATIC_ROOT=/app/staticfiles
 
 # WeasyPrint (certificates) needs Pango and HarfBuzz; fonts so PDFs have glyphs.
@@ -19,7 +20,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 lookingup \
-    && mkdir -p /data/media \
+    && mkdir -p /data/media /data/protected \
     && chown -R lookingup:lookingup /data
 
 WORKDIR /app

@@ -23,11 +23,15 @@ class SeedData:
 
 @transaction.atomic
 def seed() -> SeedData:
+    from goodpractices.models import GoodPractice
     from programmes.enums import EnrolmentMode, ProgrammeStatus
     from programmes.models import Cohort, Programme, Track
     from sessions_app.enums import SessionKind
     from sessions_app.models import Session
 
+    # Practices keep their programme (PROTECT): the generated ones go first, and
+    # bench/benchmarks/goodpractices.py makes them again.
+    GoodPractice.objects.filter(programme__slug__startswith="bench-").delete()
     Programme.objects.filter(slug__startswith="bench-").delete()
     today = timezone.localdate()
     start = (timezone.now() + dt.timedelta(days=1)).replace(minute=0, second=0, microsecond=0)

@@ -11,6 +11,7 @@ class LookingUpConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from .site import sync_site_after_migrate
+        from .uploads import connect_file_cleanup
 
         # Each app's emails.py registers its context builders (lookingup/emails.py).
         autodiscover_modules("emails")
@@ -20,3 +21,5 @@ class LookingUpConfig(AppConfig):
             sender=apps.get_app_config("sites"),
             dispatch_uid="lookingup_sync_site",
         )
+        # Every model with a file, in every app: a deleted row takes its file with it.
+        connect_file_cleanup(apps.get_models())

@@ -252,6 +252,22 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Largest accepted upload (lookingup/uploads.py); the proxy in docker-compose allows a bit more.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
+# Files only a view hands out after a permission check (partners-only materials): outside
+# MEDIA_ROOT, so no URL reaches them. "django" streams them from the view itself; "proxy" answers
+# with X-Accel-Redirect to PRIVATE_MEDIA_INTERNAL_URL, which the proxy maps to this directory.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "protected")))
+PRIVATE_MEDIA_SERVING = env("PRIVATE_MEDIA_SERVING", "django" if DEBUG or TESTING else "proxy")
+if PRIVATE_MEDIA_SERVING not in {"django", "proxy"}:
+    raise ImproperlyConfigured("PRIVATE_MEDIA_SERVING must be 'django' or 'proxy'.")
+PRIVATE_MEDIA_INTERNAL_URL = "/protected/"
+
+# --- Maps (good-practice library): tiles from this server; empty for no tiles at all
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors (openstreetmap.org/copyright)"
+)
 
 
 # --- Email
@@ -375,12 +391,18 @@ if not DEBUG and not TESTING:
     # Behind a TLS-terminating proxy (docker-compose, most hosts) the scheme comes in a header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+_tile_origin = (
+    "{0.scheme}://{0.netloc}".format(urlparse(MAP_TILE_URL.replace("{s}", "*")))
+    if MAP_TILE_URL
+    else ""
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # The map page's tiles come from MAP_TILE_URL's server.
+        "img-src": [SELF, "data:", *([_tile_origin] if _tile_origin else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -7,7 +7,6 @@ from django.views.static import serve
 
 from certificates.urls import document_urlpatterns as certificate_documents
 from participants.views import set_language
-from programmes.views import home
 
 from . import views
 
@@ -24,7 +23,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", home, name="home"),
+    path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("programmes/", include("programmes.urls")),

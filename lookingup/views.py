@@ -4,10 +4,44 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+
+from goodpractices.services import latest_practices
+from programmes.enums import EnrolmentMode
+from programmes.models import Programme
+from sessions_app.views import for_summaries, public_sessions
 
 logger = logging.getLogger(__name__)
+
+HOME_SESSIONS = 6
+HOME_PROGRAMMES = 6
+HOME_PRACTICES = 4
+
+
+@require_safe
+def home(request):
+    """The site's front page: it draws on programmes, sessions and practices, so it lives at
+    the site level and each app only provides its query."""
+    now = timezone.now()
+    upcoming = for_summaries(public_sessions().upcoming(now)).order_by("starts_at", "pk")[
+        :HOME_SESSIONS
+    ]
+    open_programmes = (
+        Programme.objects.open_for_enrolment(now)
+        .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        .order_by("start_date", "pk")[:HOME_PROGRAMMES]
+    )
+    return render(
+        request,
+        "home.html",
+        {
+            "upcoming_sessions": upcoming,
+            "open_programmes": open_programmes,
+            "latest_practices": latest_practices(HOME_PRACTICES),
+        },
+    )
 
 
 @require_GET

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lookingup import uploads
 from lookingup.fields import LanguagesField
 from lookingup.validators import validate_single_line
 
@@ -80,7 +81,9 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"), blank=True, **uploads.upload_options("logos", uploads.IMAGES)
+    )
     confirmed = models.BooleanField(
         _("confirmed"),
         default=True,

@@ -11,13 +11,11 @@ from django.views.decorators.http import require_safe
 from lookingup.cache import content_version
 from sessions_app.ics import build_calendar
 from sessions_app.models import Session
-from sessions_app.views import SUMMARY_FIELDS, for_summaries, public_sessions
+from sessions_app.views import SUMMARY_FIELDS
 
-from .enums import EnrolmentMode, ProgrammeStatus
+from .enums import ProgrammeStatus
 from .models import Partnership, Programme, Track
 
-HOME_SESSIONS = 6
-HOME_PROGRAMMES = 6
 # Sessions shown per track on a programme page; the rest are one link away, in the session
 # list filtered by track. Keeps a programme with hundreds of sessions readable and light.
 TIMELINE_PER_TRACK = 5
@@ -29,29 +27,6 @@ PAGE_CACHE_SECONDS = 300
 def public_programmes():
     """Published and archived programmes; a draft is visible only in the admin."""
     return Programme.objects.public()
-
-
-@require_safe
-def home(request):
-    now = timezone.now()
-    upcoming = for_summaries(public_sessions().upcoming(now)).order_by("starts_at", "pk")[
-        :HOME_SESSIONS
-    ]
-    open_programmes = (
-        Programme.objects.open_for_enrolment(now)
-        .exclude(enrolment_mode=EnrolmentMode.INVITATION)
-        .order_by("start_date", "pk")[:HOME_PROGRAMMES]
-    )
-    return render(
-        request,
-        "programmes/home.html",
-        {
-            "upcoming_sessions": upcoming,
-            "open_programmes": open_programmes,
-            # Slot for the good-practices app: fill with its latest published practices.
-            "latest_practices": [],
-        },
-    )
 
 
 @require_safe

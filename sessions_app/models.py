@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,30 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lookingup import uploads
 from lookingup.fields import LanguagesField
 from lookingup.validators import validate_single_line
 from programmes.enums import ProgrammeStatus
 from programmes.models import Cohort, Programme, TimeZoneField, Track
 
 from .enums import MaterialKind, SessionKind, SessionStatus
-
-MATERIAL_EXTENSIONS = [
-    "pdf",
-    "pptx",
-    "ppt",
-    "odp",
-    "docx",
-    "doc",
-    "odt",
-    "xlsx",
-    "ods",
-    "txt",
-    "png",
-    "jpg",
-    "jpeg",
-    "mp3",
-    "mp4",
-]
 
 
 class SessionQuerySet(models.QuerySet):
@@ -198,9 +181,8 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=MaterialKind.choices)
     file = models.FileField(
         _("file"),
-        upload_to="materials/%Y/%m/",
         blank=True,
-        validators=[FileExtensionValidator(MATERIAL_EXTENSIONS)],
+        **uploads.upload_options("materials", uploads.SESSION_MATERIALS),
     )
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -50,6 +50,7 @@ def _empty_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "protected"
 
 
 @pytest.fixture(autouse=True)

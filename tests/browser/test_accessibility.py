@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from goodpractices.models import Call
 from participants.models import User
 from programmes.models import Programme
 from sessions_app.models import Session
@@ -15,12 +16,14 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, settings):
+    settings.MAP_TILE_URL = ""  # no network: the map page draws without tiles
     call_command("load_demo", verbosity=0)
     second_edition = Programme.objects.get(slug="looking-up-second-edition")
     return {
         "programme": Programme.objects.get(slug="looking-up"),
         "session": Session.objects.filter(programme=second_edition).order_by("starts_at").first(),
+        "call": Call.objects.open().get(programme__slug="looking-up"),
     }
 
 
@@ -47,6 +50,12 @@ def test_public_pages_have_no_accessibility_violations(page, demo, language):
         "/sessions/?language=fr&page=2",
         f"/sessions/{demo['session'].pk}/",
         "/good-practices/",
+        "/good-practices/?q=cooperativa&theme=networking-community-economies&sort=title",
+        "/good-practices/coopcycle/",
+        "/good-practices/rome-local-food-policy-councils/",
+        "/good-practices/map/",
+        "/good-practices/calls/",
+        f"/good-practices/calls/{demo['call'].pk}/",
         "/accounts/login/",
         "/accounts/signup/",
         "/accounts/password/reset/",
@@ -69,7 +78,13 @@ def test_my_space_has_no_accessibility_violations(page, demo, live_server):
 
     found = [
         problem
-        for path in ("/en/me/", "/fr/me/profile/", "/pt/me/privacy/delete/")
+        for path in (
+            "/en/me/",
+            "/fr/me/profile/",
+            "/pt/me/privacy/delete/",
+            f"/it/good-practices/calls/{demo['call'].pk}/submit/",
+            "/en/good-practices/review/",
+        )
         for problem in violations(page, path)
     ]
 

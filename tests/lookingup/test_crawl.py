@@ -28,6 +28,8 @@ ASSET = re.compile(
 )
 # Not pages: the administration, signing out (a form), files and feeds (checked by status only).
 SKIP = re.compile(r"^/(\w\w/)?(admin/|accounts/logout/)|^/static/|^/media/")
+# The library's facets combine without end: one filter at a time is crawled, not every mix.
+COMBINED_FILTERS = re.compile(r"^/\w\w/good-practices/(map/)?\?[^&]*&")
 LIMIT = 400
 
 
@@ -60,7 +62,11 @@ def crawl(client, starts: list[str]) -> tuple[dict[str, int], list[str]]:
             if target.netloc and target.netloc != "testserver":
                 continue
             link = target.path + (f"?{target.query}" if target.query else "")
-            if not SKIP.match(target.path) and link not in seen:
+            if (
+                not SKIP.match(target.path)
+                and not COMBINED_FILTERS.match(link)
+                and link not in seen
+            ):
                 queue.append(link)
     return seen, problems
 

@@ -154,8 +154,8 @@ def test_session_list_warm_page_reads_places_in_one_query(
 def test_home_page_places_cost_one_query(client, django_assert_num_queries, programme, rows):
     SessionFactory.create_batch(rows, programme=programme, registration_required=True, capacity=9)
 
-    # upcoming sessions, open programmes, places left of the sessions shown
-    with django_assert_num_queries(3):
+    # upcoming sessions, open programmes, places left of the sessions shown, latest practices
+    with django_assert_num_queries(4):
         response = client.get("/en/")
 
     assert response.content.decode().count("9 places left") == min(rows, 6)

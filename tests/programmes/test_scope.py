@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateBatch, CertificateDesign
+from goodpractices.models import Call, GoodPractice, PartnerAccess, Theme
 from lookingup.models import Mail
 from participants.models import Attendance, Enrolment, Invitation, SessionRegistration
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
@@ -36,6 +37,7 @@ from tests.factories import (
     SessionRegistrationFactory,
     TrackFactory,
 )
+from tests.goodpractices.factories import CallFactory, PartnerAccessFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,9 +104,19 @@ MAKERS[CertificateBatch] = lambda programme, tag: CertificateBatch.objects.creat
 MAKERS[CertificateDesign] = lambda programme, tag: CertificateDesign.objects.create(
     programme=programme, signatory_name=f"{tag} Signatory"
 )
+MAKERS[Call] = lambda programme, tag: CallFactory(
+    programme=programme, title=f"{tag} call", title_it=f"{tag} call"
+)
+MAKERS[PartnerAccess] = lambda programme, tag: PartnerAccessFactory(
+    programme=programme, user=_person(tag)
+)
+MAKERS[GoodPractice] = lambda programme, tag: PracticeFactory(
+    programme=programme, title=f"{tag} practice", slug=f"{tag.lower()}-practice"
+)
 # Registered admins whose rows belong to no programme, with the reason.
 SHARED = {
     Organisation: "organisations are shared: people pick theirs when they sign up",
+    Theme: "the theme taxonomy is shared by every programme; only superusers change it",
 }
 
 REGISTRY = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)

@@ -105,8 +105,8 @@ def test_home_query_count(client, db, django_assert_num_queries, rows):
         programme = ProgrammeFactory()
         SessionFactory(programme=programme, track=TrackFactory(programme=programme))
 
-    # upcoming sessions, open programmes
-    with django_assert_num_queries(2):
+    # upcoming sessions, open programmes, latest practices
+    with django_assert_num_queries(3):
         response = client.get(reverse("home"))
 
     assert len(response.context["upcoming_sessions"]) == min(rows, 6)

@@ -1,7 +1,6 @@
 """Load the demo programmes, sessions and users. Safe to run again: it changes nothing then."""
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -12,8 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 
-from lookingup import demo_people
-from programmes.management import demo_data
+from goodpractices.demo import load_practices
+from goodpractices.models import GoodPractice
+from lookingup import demo as demo_data
+from lookingup.demo import people as demo_people
+from lookingup.demo.specs import MEET, session_uid
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 from programmes.services import ensure_coordinators_group
 from sessions_app.models import Material, Session
@@ -21,8 +23,6 @@ from sessions_app.models import Material, Session
 DEMO_PASSWORD = "lookingup-demo"  # noqa: S105 -- printed in the README, demo only
 ADMIN_EMAIL = "admin@lookingup.test"
 COORDINATOR_EMAIL = "coordinator@lookingup.test"
-# Sessions have no natural key; their calendar UID, derived from programme and key, is one.
-UID_NAMESPACE = uuid.UUID("6f1c9a4e-5c1b-4d55-9a54-1f0f1d1e2c3b")
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -51,10 +51,6 @@ def upsert(model, lookup: dict, values: dict):
     return obj, False
 
 
-def session_uid(programme_slug: str, key: str) -> uuid.UUID:
-    return uuid.uuid5(UID_NAMESPACE, f"{programme_slug}/{key}")
-
-
 def aware(value: dt.datetime | None, zone: str) -> dt.datetime | None:
     return value.replace(tzinfo=ZoneInfo(zone)) if value else None
 
@@ -73,6 +69,7 @@ class Command(BaseCommand):
             "cohorts": Cohort.objects.count(),
             "sessions": Session.objects.count(),
             "materials": Material.objects.count(),
+            "good practices": GoodPractice.objects.count(),
         }
         self.stdout.write(
             "Demo data loaded ({} new rows): {}.".format(
@@ -101,6 +98,7 @@ class Command(BaseCommand):
             if spec.coordinated_by_demo_coordinator:
                 programme.coordinators.add(coordinator)
         demo_people.load(self)
+        load_practices(self.upsert)
         return self.created
 
     def upsert(self, model, lookup, values):
@@ -200,9 +198,7 @@ class Command(BaseCommand):
                 "venue_name": spec.venue,
                 "city": spec.city,
                 "country": spec.country,
-                "online_url": f"{demo_data._MEET}{programme.slug}/{spec.key}"
-                if spec.online
-                else "",
+                "online_url": f"{MEET}{programme.slug}/{spec.key}" if spec.online else "",
                 "languages": list(spec.languages),
                 "capacity": spec.capacity,
                 "registration_required": spec.registration_required,
