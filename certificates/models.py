@@ -2,18 +2,15 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lookingup import uploads
 from lookingup.validators import validate_single_line
 
 from . import codes
 from .enums import BatchStatus, CertificateStatus, FunderNotice
-
-# lookingup/uploads.py (shared upload validation) has not landed yet: extension check only.
-IMAGE_EXTENSIONS = ["png", "jpg", "jpeg"]
 
 
 def certificate_upload_to(instance, filename: str) -> str:
@@ -38,9 +35,8 @@ class CertificateDesign(models.Model):
     )
     signature = models.ImageField(
         _("signature image"),
-        upload_to="signatures/",
         blank=True,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        **uploads.upload_options("signatures", uploads.IMAGES),
         help_text=_("PNG or JPEG, ideally on a transparent or white background."),
     )
     show_partner_logos = models.BooleanField(_("show the partners' logos"), default=True)

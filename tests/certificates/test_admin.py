@@ -292,7 +292,9 @@ def test_coordinator_sets_the_design_with_a_signature(client, dana, looking_up, 
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     design = CertificateDesign.objects.get()
-    assert design.signature.name.startswith("signatures/firma")
+    # A random storage name: never the uploader's file name.
+    assert design.signature.name.startswith("signatures/")
+    assert "firma" not in design.signature.name
     assert design.funder_notice == "erasmus_plus"
 
 
@@ -308,6 +310,36 @@ def test_design_refuses_a_signature_that_is_not_an_image(client, dana, looking_u
 
     assert response.status_code == 200
     assert "signature" in response.context["adminform"].form.errors
+
+
+def test_design_refuses_a_web_page_disguised_as_a_png(client, dana, looking_up):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.files import HTML
+
+    client.force_login(dana)
+    disguised = SimpleUploadedFile("firma.png", HTML, "image/png")
+
+    response = client.post(
+        admin_url("certificates_certificatedesign_add"),
+        _design_form(looking_up, signature=disguised),
+    )
+
+    from certificates.models import CertificateDesign
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["signature"]
+    assert not CertificateDesign.objects.exists()
+
+
+def test_signature_goes_through_the_shared_upload_checks():
+    from certificates.models import CertificateDesign
+    from lookingup.uploads import IMAGES, FileTypeValidator, RandomName
+
+    field = CertificateDesign._meta.get_field("signature")
+
+    assert FileTypeValidator(IMAGES) in field.validators
+    assert isinstance(field.upload_to, RandomName)
 
 
 def test_other_coordinator_cannot_design_anothers_certificates(
