@@ -6,7 +6,6 @@ coordinator of another programme gets a 404, as for any other object they do not
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -16,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lookingup.admin_actions import action_form
 from programmes.admin import CoordinatorScopedMixin, TabbedTranslationAdmin, register_programme_path
 from programmes.models import Cohort, Programme
 
@@ -163,18 +163,17 @@ class CertificateAdmin(CoordinatorScopedMixin, admin.ModelAdmin):
         if not certificates:
             self.message_user(request, _("None of these certificates is valid."), messages.ERROR)
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Revoke certificates"),
-            "opts": self.model._meta,
-            "form": form,
-            "certificates": certificates,
-            "action_name": "revoke",
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "select_across": request.POST.get("select_across", "0"),
-            "media": self.media,
-        }
-        return TemplateResponse(request, "admin/certificates/revoke.html", context)
+        return action_form(
+            self,
+            request,
+            queryset,
+            action="revoke",
+            form=form,
+            title=_("Revoke certificates"),
+            intro=_("Anyone who checks these certificates will be told they are revoked."),
+            button=_("Revoke"),
+            items=[f"{certificate} ({certificate.display_code})" for certificate in certificates],
+        )
 
     @admin.action(
         description=_("Re-issue the selected certificates from today's attendance"),

@@ -9,7 +9,6 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin import helpers
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lookingup.admin_actions import action_form
 from programmes.models import Cohort
 
 from . import services
@@ -42,25 +42,6 @@ def report(model_admin, request, outcomes, done) -> None:
             % {"count": more},
             messages.WARNING,
         )
-
-
-def intermediate(model_admin, request, queryset, *, action, form, title, intro, button):
-    """The page an action shows to ask its questions (no JavaScript needed)."""
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": title,
-        "intro": intro,
-        "button": button,
-        "opts": model_admin.model._meta,
-        "form": form,
-        "count": queryset.count(),
-        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-        "action_name": action,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        "select_across": request.POST.get("select_across", "0"),
-        "media": model_admin.media + form.media,
-    }
-    return TemplateResponse(request, "admin/participants/bulk_action.html", context)
 
 
 def _submitted(request) -> dict | None:
@@ -159,7 +140,7 @@ def reject(model_admin, request, queryset):
             ),
         )
         return None
-    return intermediate(
+    return action_form(
         model_admin,
         request,
         queryset,
@@ -190,7 +171,7 @@ def cancel(model_admin, request, queryset, *, action: str):
             ),
         )
         return None
-    return intermediate(
+    return action_form(
         model_admin,
         request,
         queryset,
@@ -235,7 +216,7 @@ def move(model_admin, request, queryset):
             if outcome.ok and outcome.level == "warning":
                 model_admin.message_user(request, outcome.message, messages.WARNING)
         return None
-    return intermediate(
+    return action_form(
         model_admin,
         request,
         queryset,
@@ -271,7 +252,7 @@ def message(model_admin, request, queryset, *, action: str):
             messages.SUCCESS,
         )
         return None
-    return intermediate(
+    return action_form(
         model_admin,
         request,
         queryset,
