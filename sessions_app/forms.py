@@ -7,7 +7,6 @@ from html import escape
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
@@ -16,7 +15,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from lookingup.cache import content_version
+from lookingup.cache import content_version, for_version
 from lookingup.fields import language_filter
 from programmes.models import Cohort, Programme, Track, known_time_zones
 
@@ -133,8 +132,8 @@ class TimeZoneForm(forms.Form):
         return value
 
 
-FILTER_CHOICES_KEY = "sessions:filter-choices:{version}:{language}"
-# Keyed on the public content version (lookingup/cache.py), which every change to programmes,
+FILTER_CHOICES_KEY = "sessions:filter-choices:{language}"
+# Kept for the public content version (lookingup/cache.py), which every change to programmes,
 # sessions and their parts bumps; the timeout bounds staleness where the cache is per process
 # (LocMemCache, several workers) or a change skips the signals (bulk updates).
 FILTER_CHOICES_TIMEOUT = 10 * 60
@@ -175,14 +174,14 @@ class FilterChoices:
 
 
 def session_filter_choices(*, version: str | None = None) -> FilterChoices:
-    """The choices in the current language, from the cache (four queries when cold).
+    """The choices in the current language, made once per change (four queries then).
     ``version``: the content version, when the caller has read it already."""
-    key = FILTER_CHOICES_KEY.format(version=version or content_version(), language=get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = _load_filter_choices()
-        cache.set(key, choices, FILTER_CHOICES_TIMEOUT)
-    return choices
+    return for_version(
+        FILTER_CHOICES_KEY.format(language=get_language()),
+        version or content_version(),
+        _load_filter_choices,
+        timeout=FILTER_CHOICES_TIMEOUT,
+    )
 
 
 def _load_filter_choices() -> FilterChoices:

@@ -1,4 +1,5 @@
 import hashlib
+from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -16,10 +17,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from lookingup.cache import content_version
+from lookingup.cache import content_version, for_version
 from programmes.models import Cohort
 
-from .forms import SessionFilterForm, TimeZoneForm, is_known_time_zone
+from .forms import FILTER_CHOICES_TIMEOUT, SessionFilterForm, TimeZoneForm, is_known_time_zone
 from .ics import build_calendar
 from .models import Material, Session
 
@@ -75,19 +76,44 @@ def add_programme_lines(sessions, choices) -> None:
         session.programme_line = choices.programme_line(session)
 
 
-def add_cohort_names(sessions, choices) -> None:
+SESSION_COHORTS_KEY = "sessions:cohorts"
+
+
+@dataclass(frozen=True)
+class SessionCohorts:
+    """Session id → the ids of its cohorts, for every session that has some, as of one
+    content version: which cohorts a session is for changes with the content (m2m changes
+    bump the version too), so this is read once per change rather than once per page."""
+
+    ids: dict[int, list[int]]
+    up_to: int  # the highest session id when it was read: later ones are not in ``ids``
+
+    @classmethod
+    def load(cls) -> "SessionCohorts":
+        ids: dict[int, list[int]] = {}
+        links = Session.cohorts.through.objects.order_by("cohort_id")
+        for session_id, cohort_id in links.values_list("session_id", "cohort_id"):
+            ids.setdefault(session_id, []).append(cohort_id)
+        up_to = Session.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        return cls(ids, up_to)
+
+    @classmethod
+    def cached(cls, version: str) -> "SessionCohorts":
+        return for_version(SESSION_COHORTS_KEY, version, cls.load, timeout=FILTER_CHOICES_TIMEOUT)
+
+
+def add_cohort_names(sessions, choices, *, version: str) -> None:
     """Give each row the names of its cohorts (copies of a session for each hub differ by
-    them): their ids in one query, their names from the cached filter choices. Prefetching
-    the relation instead builds a query per row, which cost more than the rest of the page.
-    A cohort the choices do not know yet is loaded."""
-    ids = {session.pk: [] for session in sessions}
-    links = (
-        Session.cohorts.through.objects.filter(session_id__in=list(ids))
-        .order_by("cohort_id")
-        .values_list("session_id", "cohort_id")
-    )
-    for session_id, cohort_id in links:
-        ids[session_id].append(cohort_id)
+    them): which cohorts from ``SessionCohorts``, their names from the cached filter choices.
+    A session or cohort newer than those is loaded. (Prefetching the relation built a query
+    per row, which cost more than the rest of the page.)"""
+    cohorts = SessionCohorts.cached(version)
+    ids = {session.pk: cohorts.ids.get(session.pk, []) for session in sessions}
+    newer = [pk for pk in ids if pk > cohorts.up_to]
+    if newer:
+        links = Session.cohorts.through.objects.filter(session_id__in=newer).order_by("cohort_id")
+        for session_id, cohort_id in links.values_list("session_id", "cohort_id"):
+            ids[session_id] = [*ids[session_id], cohort_id]
     names = choices.cohort_names
     missing = {pk for pks in ids.values() for pk in pks if pk not in names}
     if missing:
@@ -140,7 +166,7 @@ def session_list(request):
         sessions = form.filter(public_sessions().only(*own_fields), now=timezone.now())
         page = paginate(sessions, request.GET.get("page"))
         add_programme_lines(page.object_list, form.choices)
-        add_cohort_names(page.object_list, form.choices)
+        add_cohort_names(page.object_list, form.choices, version=version)
         return page
 
     # Loaded only when the template's cached results fragment misses.
