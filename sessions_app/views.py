@@ -186,6 +186,8 @@ def session_list(request):
             "active_filters": form.active_count,
             "content_version": version,
             "results_key": hashlib.sha256(query.encode()).hexdigest()[:32],
+            # The filter panel shows the filters understood (a form with errors is not cached).
+            "filters_key": hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32],
             "cache_seconds": LIST_CACHE_SECONDS,
             "nav": "sessions",
         },

@@ -652,6 +652,18 @@ def test_session_list_filters_are_folded_and_count_what_is_active(client, progra
     assert '<details class="filters-panel">' in filtered
 
 
+def test_session_list_filter_panel_shows_each_visitors_own_filters(client, programme):
+    client.get(_list_url(), {"city": "Firenze"})
+
+    firenze = client.get(_list_url(), {"city": "Firenze", "page": "2"}).content.decode()
+    lecce = client.get(_list_url(), {"city": "Lecce"}).content.decode()
+    bad = client.get(_list_url(), {"city": "Lecce", "month": "June"}).content.decode()
+
+    assert 'value="Firenze"' in firenze
+    assert 'value="Lecce"' in lecce and 'value="Firenze"' not in lecce
+    assert 'value="June"' in bad and '<details class="filters-panel" open>' in bad
+
+
 def test_session_list_filters_unfold_to_show_what_was_not_understood(client, programme):
     response = client.get(_list_url(), {"month": "June"})
 
