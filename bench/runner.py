@@ -1,10 +1,11 @@
 """What a benchmark is and how one is measured: the median of sequential requests."""
 
 import http.client
+import itertools
 import statistics
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -19,8 +20,10 @@ class Server:
 @dataclass
 class Benchmark:
     """A named measurement. By default: GET ``path`` again and again on one keep-alive
-    connection. A benchmark with another shape (concurrent POSTs, say) passes ``measure``,
-    which returns the duration of each request in seconds."""
+    connection; with ``paths`` instead, GET each of them once, in turn (pages that must not
+    come from a cache), starting again from the first only when all have been. A benchmark
+    with another shape (concurrent POSTs, say) passes ``measure``, which returns the duration
+    of each request in seconds."""
 
     name: str
     path: str = ""
@@ -28,24 +31,45 @@ class Benchmark:
     expected_status: int = 200
     # Highest acceptable ratio of the median to /healthz's (the issue sets one per benchmark).
     target_ratio: float = 10
+    paths: list[str] = field(default_factory=list)
+    # Sent with every request, e.g. a cookie a returning visitor has.
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # One iterator for every round: a path measured in one round is not met again.
+        self._next_paths: Iterator[str] = itertools.cycle(self.paths or [self.path])
 
     def run(self, server: Server, *, requests: int, warmup: int) -> list[float]:
         if self.measure is not None:
             return self.measure(server, requests, warmup)
         return sequential_gets(
-            server, self.path, requests=requests, warmup=warmup, status=self.expected_status
+            server,
+            self._next_paths,
+            requests=requests,
+            warmup=warmup,
+            status=self.expected_status,
+            headers=self.headers,
         )
 
 
 def sequential_gets(
-    server: Server, path: str, *, requests: int, warmup: int, status: int = 200
+    server: Server,
+    path: str | Iterator[str],
+    *,
+    requests: int,
+    warmup: int,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> list[float]:
+    """Durations of ``requests`` GETs of ``path`` (or of the next paths of an iterator)."""
+    paths = itertools.repeat(path) if isinstance(path, str) else path
     connection = server.connection()
     durations = []
     try:
         for number in range(warmup + requests):
+            path = next(paths)
             started = time.perf_counter()
-            connection.request("GET", path, headers={"Host": server.host})
+            connection.request("GET", path, headers={"Host": server.host, **(headers or {})})
             response = connection.getresponse()
             response.read()
             elapsed = time.perf_counter() - started

@@ -30,3 +30,28 @@ def cache_is_available() -> bool:
 
 def bump_content_version() -> None:
     cache.set(CONTENT_VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+# name → (content version, value, when it expires): see ``for_version``.
+_memory: dict[str, tuple[str, object, float]] = {}
+
+
+def for_version(name: str, version: str, load, *, timeout: int):
+    """``load()``'s value for the public content ``version``, made once per change.
+
+    Kept in the shared cache under ``name`` and the version (one ``load`` for all processes),
+    and in this process's memory: a value read on every request is not unpickled on every
+    request. ``timeout`` bounds both, for the changes that bump no version (bulk updates).
+    The value is shared: never change it in place.
+    """
+    now = time.monotonic()
+    kept = _memory.get(name)
+    if kept is not None and kept[0] == version and kept[2] > now:
+        return kept[1]
+    key = f"{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, timeout)
+    _memory[name] = (version, value, now + timeout)
+    return value

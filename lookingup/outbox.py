@@ -17,10 +17,12 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from .emails import build_message, preload_batch, render_email
@@ -70,15 +72,33 @@ def queue_mail(
         session_id=session_id,
         due_at=due_at or timezone.now(),
     )
-    try:
-        with transaction.atomic():
-            mail.save()
-    except IntegrityError:
+    if not _insert_unless_queued(mail):
         logger.info("Mail %s not queued again", mail.key)
         return None
     if wake_now and mail.due_at <= timezone.now():
         wake_after_commit([mail.pk])
     return mail
+
+
+def _insert_unless_queued(mail: Mail) -> bool:
+    """Write ``mail`` unless a mail with its key exists: ``INSERT … ON CONFLICT (key) DO
+    NOTHING RETURNING id``, one round trip (PostgreSQL and SQLite alike) where a savepoint
+    around an INSERT that may fail took three. Only the key's conflict is ignored: any other
+    error is raised as usual."""
+    fields = [field for field in Mail._meta.local_concrete_fields if not field.primary_key]
+    query = InsertQuery(Mail)
+    query.insert_values(fields, [mail])
+    [(sql, params)] = query.get_compiler(connection=connection).as_sql()
+    quote = connection.ops.quote_name
+    key, pk = quote(Mail._meta.get_field("key").column), quote(Mail._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ON CONFLICT ({key}) DO NOTHING RETURNING {pk}", params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    mail.pk = row[0]
+    mail._state.adding, mail._state.db = False, connection.alias
+    return True
 
 
 @dataclass(frozen=True)
@@ -120,7 +140,7 @@ def queue_many(letters: list[Letter]) -> int:
     # A concurrent scan may insert the same keys between the read and here: skip those too.
     Mail.objects.bulk_create(mails, ignore_conflicts=True, batch_size=500)
     if mails:
-        transaction.on_commit(wake, robust=True)
+        wake_after_commit(None)
     return len(mails)
 
 
@@ -138,8 +158,43 @@ def queue_rendered(kind: str, *, to: str, language: str, subject: str, text: str
     return mail
 
 
-def wake_after_commit(mail_ids: list[int]) -> None:
-    transaction.on_commit(lambda: wake(mail_ids), robust=True)
+def wake_after_commit(mail_ids: list[int] | None) -> None:
+    """Wake a delivery of ``mail_ids`` (None: of every mail due) once the transaction commits.
+
+    During a request the wake-ups wait for its response to be sent, then go to the broker in
+    one task (``send_wake_ups``): the person does not wait on the broker's round trips.
+    Elsewhere (workers, commands, the shell) they go at commit. A wake-up lost meanwhile (the
+    process killed) only delays the mail until the sweep.
+    """
+    transaction.on_commit(lambda: _wake_soon(mail_ids), robust=True)
+
+
+# The wake-ups asked for by the request being served in this thread; None outside requests.
+_request = Local()
+
+
+def _wake_soon(mail_ids: list[int] | None) -> None:
+    pending = getattr(_request, "wake_ups", None)
+    if pending is None:
+        wake(mail_ids)
+    else:
+        pending.append(mail_ids)
+
+
+def collect_wake_ups(**kwargs) -> None:
+    """``request_started``: from now on, keep this request's wake-ups."""
+    _request.wake_ups = []
+
+
+def send_wake_ups(**kwargs) -> None:
+    """``request_finished`` (the response has been sent): one wake-up for all of them."""
+    pending, _request.wake_ups = getattr(_request, "wake_ups", None), None
+    if not pending:
+        return
+    if None in pending:
+        wake()  # a delivery of everything due sends these too
+    else:
+        wake(sorted({pk for mail_ids in pending for pk in mail_ids}))
 
 
 def wake(mail_ids: list[int] | None = None) -> bool:

@@ -7,7 +7,6 @@ from html import escape
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
@@ -16,8 +15,9 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lookingup.cache import content_version, for_version
 from lookingup.fields import language_filter
-from programmes.models import Programme, Track
+from programmes.models import Cohort, Programme, Track, known_time_zones
 
 from .enums import SessionKind
 from .models import Session
@@ -63,117 +63,12 @@ def zone_label(name: str) -> str:
 
 
 def is_known_time_zone(name: str) -> bool:
-    return bool(name) and name in zoneinfo.available_timezones()
-
-
-class TimeZoneForm(forms.Form):
-    """The visitor's own time zone, stored in the ``tz`` cookie (no account needed)."""
-
-    tz = forms.CharField(label=_("Your time zone"), max_length=64)
-    next = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, current: str | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        names = list(COMMON_TIME_ZONES)
-        if current and current not in names:
-            names.insert(0, current)
-        self.fields["tz"].widget = forms.Select(choices=[(n, zone_label(n)) for n in names])
-        self.fields["tz"].initial = current or settings.TIME_ZONE
-
-    def clean_tz(self):
-        value = self.cleaned_data["tz"].strip()
-        if not is_known_time_zone(value):
-            raise forms.ValidationError(
-                _("“%(value)s” is not a known time zone."), params={"value": value}
-            )
-        return value
-
-
-FILTER_CHOICES_KEY = "sessions:filter-choices:{language}"
-# Saves clear the cache (sessions_app.signals); the timeout bounds staleness where the cache is
-# per process (LocMemCache, several workers) or a change skips the signals (bulk updates).
-FILTER_CHOICES_TIMEOUT = 10 * 60
-
-
-@dataclass
-class FilterChoices:
-    """What the session filters offer: only values that public sessions actually have."""
-
-    programmes: list[tuple[int, str]]
-    tracks: list[tuple[str, list[tuple[int, str]]]]  # grouped by programme
-    countries: list[tuple[str, str]]
-    cities: list[str]
-    programme_slugs: dict[int, str]
-
-    def programme_line(self, session) -> tuple[str, str, str] | None:
-        """(programme slug, programme title, track title) of a row of the session list, or
-        None when the choices predate its programme or track (then the row loads them)."""
-        slug = self.programme_slugs.get(session.programme_id)
-        if slug is None:
-            return None
-        track = ""
-        if session.track_id is not None:
-            track = self._track_titles.get(session.track_id)
-            if track is None:
-                return None
-        return slug, self._programme_titles[session.programme_id], track
-
-    @cached_property
-    def _programme_titles(self) -> dict[int, str]:
-        return dict(self.programmes)
-
-    @cached_property
-    def _track_titles(self) -> dict[int, str]:
-        return {pk: title for _programme, tracks in self.tracks for pk, title in tracks}
-
-
-def session_filter_choices() -> FilterChoices:
-    """The choices in the current language, from the cache (three queries when cold)."""
-    key = FILTER_CHOICES_KEY.format(language=get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = _load_filter_choices()
-        cache.set(key, choices, FILTER_CHOICES_TIMEOUT)
-    return choices
-
-
-def forget_session_filter_choices() -> None:
-    cache.delete_many(
-        [FILTER_CHOICES_KEY.format(language=code) for code, _name in settings.LANGUAGES]
-    )
-
-
-def _load_filter_choices() -> FilterChoices:
-    public = Session.objects.public()
-    rows = set(
-        public.order_by().values_list("programme_id", "track_id", "country", "city").distinct()
-    )
-    programme_ids = {row[0] for row in rows}
-    track_ids = {row[1] for row in rows if row[1] is not None}
-    programmes = list(Programme.objects.filter(pk__in=programme_ids).order_by("-start_date", "pk"))
-    tracks_by_programme: dict[int, list] = {}
-    for track in Track.objects.filter(pk__in=track_ids).order_by("order", "pk"):
-        tracks_by_programme.setdefault(track.programme_id, []).append((track.pk, str(track.title)))
-    return FilterChoices(
-        programmes=[(programme.pk, str(programme.title)) for programme in programmes],
-        # Grouped under their programme, in the programmes' order.
-        tracks=[
-            (str(programme.title), tracks_by_programme[programme.pk])
-            for programme in programmes
-            if programme.pk in tracks_by_programme
-        ],
-        countries=sorted(
-            ((code, str(countries.name(code))) for code in {row[2] for row in rows} if code),
-            key=lambda pair: pair[1],
-        ),
-        cities=sorted({row[3] for row in rows if row[3]}, key=str.casefold),
-        programme_slugs={programme.pk: programme.slug for programme in programmes},
-    )
+    return bool(name) and name in known_time_zones()
 
 
 class PlainSelect(forms.Select):
     """A ``<select>`` built in Python. Django renders every ``<option>`` through a template,
-    which on this filter form (a few dozen choices, on a busy page) took milliseconds."""
+    which for a few dozen choices (the filters, the time zones) took milliseconds."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(v) for v in self.format_value(value)}
@@ -206,6 +101,119 @@ class PlainTextInput(forms.TextInput):
         if value is not None:
             attributes["value"] = value
         return mark_safe(f"<input{flatatt(attributes)}>")  # noqa: S308 (flatatt escapes)
+
+
+class PlainHiddenInput(PlainTextInput):
+    input_type = "hidden"
+
+
+class TimeZoneForm(forms.Form):
+    """The visitor's own time zone, stored in the ``tz`` cookie (no account needed)."""
+
+    tz = forms.CharField(label=_("Your time zone"), max_length=64)
+    next = forms.CharField(required=False, widget=PlainHiddenInput)
+
+    def __init__(self, *args, current: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = list(COMMON_TIME_ZONES)
+        if current and current not in names:
+            names.insert(0, current)
+        # Built in Python (PlainSelect): through Django's widget templates this one list
+        # was half the time of a session page.
+        self.fields["tz"].widget = PlainSelect(choices=[(n, zone_label(n)) for n in names])
+        self.fields["tz"].initial = current or settings.TIME_ZONE
+
+    def clean_tz(self):
+        value = self.cleaned_data["tz"].strip()
+        if not is_known_time_zone(value):
+            raise forms.ValidationError(
+                _("“%(value)s” is not a known time zone."), params={"value": value}
+            )
+        return value
+
+
+FILTER_CHOICES_KEY = "sessions:filter-choices:{language}"
+# Kept for the public content version (lookingup/cache.py), which every change to programmes,
+# sessions and their parts bumps; the timeout bounds staleness where the cache is per process
+# (LocMemCache, several workers) or a change skips the signals (bulk updates).
+FILTER_CHOICES_TIMEOUT = 10 * 60
+
+
+@dataclass
+class FilterChoices:
+    """What the session filters offer: only values that public sessions actually have."""
+
+    programmes: list[tuple[int, str]]
+    tracks: list[tuple[str, list[tuple[int, str]]]]  # grouped by programme
+    countries: list[tuple[str, str]]
+    cities: list[str]
+    programme_slugs: dict[int, str]
+    # The cohorts of these programmes, for the rows of the list (``add_cohort_names``).
+    cohort_names: dict[int, str]
+
+    def programme_line(self, session) -> tuple[str, str, str] | None:
+        """(programme slug, programme title, track title) of a row of the session list, or
+        None when the choices predate its programme or track (then the row loads them)."""
+        slug = self.programme_slugs.get(session.programme_id)
+        if slug is None:
+            return None
+        track = ""
+        if session.track_id is not None:
+            track = self._track_titles.get(session.track_id)
+            if track is None:
+                return None
+        return slug, self._programme_titles[session.programme_id], track
+
+    @cached_property
+    def _programme_titles(self) -> dict[int, str]:
+        return dict(self.programmes)
+
+    @cached_property
+    def _track_titles(self) -> dict[int, str]:
+        return {pk: title for _programme, tracks in self.tracks for pk, title in tracks}
+
+
+def session_filter_choices(*, version: str | None = None) -> FilterChoices:
+    """The choices in the current language, made once per change (four queries then).
+    ``version``: the content version, when the caller has read it already."""
+    return for_version(
+        FILTER_CHOICES_KEY.format(language=get_language()),
+        version or content_version(),
+        _load_filter_choices,
+        timeout=FILTER_CHOICES_TIMEOUT,
+    )
+
+
+def _load_filter_choices() -> FilterChoices:
+    public = Session.objects.public()
+    rows = set(
+        public.order_by().values_list("programme_id", "track_id", "country", "city").distinct()
+    )
+    programme_ids = {row[0] for row in rows}
+    track_ids = {row[1] for row in rows if row[1] is not None}
+    programmes = list(Programme.objects.filter(pk__in=programme_ids).order_by("-start_date", "pk"))
+    tracks_by_programme: dict[int, list] = {}
+    for track in Track.objects.filter(pk__in=track_ids).order_by("order", "pk"):
+        tracks_by_programme.setdefault(track.programme_id, []).append((track.pk, str(track.title)))
+    return FilterChoices(
+        programmes=[(programme.pk, str(programme.title)) for programme in programmes],
+        # Grouped under their programme, in the programmes' order.
+        tracks=[
+            (str(programme.title), tracks_by_programme[programme.pk])
+            for programme in programmes
+            if programme.pk in tracks_by_programme
+        ],
+        countries=sorted(
+            ((code, str(countries.name(code))) for code in {row[2] for row in rows} if code),
+            key=lambda pair: pair[1],
+        ),
+        cities=sorted({row[3] for row in rows if row[3]}, key=str.casefold),
+        programme_slugs={programme.pk: programme.slug for programme in programmes},
+        cohort_names={
+            cohort.pk: str(cohort.name)
+            for cohort in Cohort.objects.filter(programme_id__in=programme_ids).order_by()
+        },
+    )
 
 
 class SessionFilterForm(forms.Form):
@@ -272,9 +280,9 @@ class SessionFilterForm(forms.Form):
         label=_("When"), required=False, choices=WHEN_CHOICES, widget=PlainSelect
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = session_filter_choices()
+        choices = session_filter_choices(version=version)
         self.fields["programme"].choices = [("", _("All programmes")), *choices.programmes]
         self.fields["track"].choices = [("", _("All tracks")), *choices.tracks]
         self.fields["country"].choices = [("", _("All countries")), *choices.countries]

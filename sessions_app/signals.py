@@ -5,7 +5,6 @@ from django.dispatch import receiver
 from lookingup.cache import bump_content_version
 from programmes.models import Cohort, Organisation, Partnership, Programme, Track
 
-from .forms import forget_session_filter_choices
 from .models import Material, Session, validate_cohorts_in_programme
 
 
@@ -19,14 +18,6 @@ def check_cohorts_belong_to_programme(sender, instance, action, pk_set, reverse,
             validate_cohorts_in_programme(session, [instance])
     else:
         validate_cohorts_in_programme(instance, Cohort.objects.filter(pk__in=pk_set))
-
-
-@receiver([post_save, post_delete], sender=Session)
-@receiver([post_save, post_delete], sender=Programme)
-@receiver([post_save, post_delete], sender=Track)
-def forget_filter_choices(**kwargs):
-    """The session list offers only programmes, tracks and places that have sessions."""
-    transaction.on_commit(forget_session_filter_choices)
 
 
 PUBLIC_CONTENT = [Programme, Track, Cohort, Partnership, Organisation, Session, Material]

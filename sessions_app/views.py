@@ -1,11 +1,12 @@
 import hashlib
+from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.core.paginator import Page, Paginator
+from django.db.models import IntegerField, Subquery, prefetch_related_objects
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,9 +17,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from lookingup.cache import content_version
+from lookingup.cache import content_version, for_version
+from programmes.models import Cohort
 
-from .forms import SessionFilterForm, TimeZoneForm, is_known_time_zone
+from .forms import FILTER_CHOICES_TIMEOUT, SessionFilterForm, TimeZoneForm, is_known_time_zone
 from .ics import build_calendar
 from .models import Material, Session
 
@@ -26,6 +28,8 @@ PAGE_SIZE = 20
 # Result pages follow every change at once (the content version); this bounds how long an
 # ended session stays among the upcoming ones.
 LIST_CACHE_SECONDS = 300
+# The session page's materials and details follow every change at once (the content version).
+DETAIL_CACHE_SECONDS = 300
 TZ_COOKIE = "tz"
 TZ_COOKIE_AGE = 365 * 24 * 60 * 60
 
@@ -72,6 +76,75 @@ def add_programme_lines(sessions, choices) -> None:
         session.programme_line = choices.programme_line(session)
 
 
+SESSION_COHORTS_KEY = "sessions:cohorts"
+
+
+@dataclass(frozen=True)
+class SessionCohorts:
+    """Session id → the ids of its cohorts, for every session that has some, as of one
+    content version: which cohorts a session is for changes with the content (m2m changes
+    bump the version too), so this is read once per change rather than once per page."""
+
+    ids: dict[int, list[int]]
+    up_to: int  # the highest session id when it was read: later ones are not in ``ids``
+
+    @classmethod
+    def load(cls) -> "SessionCohorts":
+        ids: dict[int, list[int]] = {}
+        links = Session.cohorts.through.objects.order_by("cohort_id")
+        for session_id, cohort_id in links.values_list("session_id", "cohort_id"):
+            ids.setdefault(session_id, []).append(cohort_id)
+        up_to = Session.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        return cls(ids, up_to)
+
+    @classmethod
+    def cached(cls, version: str) -> "SessionCohorts":
+        return for_version(SESSION_COHORTS_KEY, version, cls.load, timeout=FILTER_CHOICES_TIMEOUT)
+
+
+def add_cohort_names(sessions, choices, *, version: str) -> None:
+    """Give each row the names of its cohorts (copies of a session for each hub differ by
+    them): which cohorts from ``SessionCohorts``, their names from the cached filter choices.
+    A session or cohort newer than those is loaded. (Prefetching the relation built a query
+    per row, which cost more than the rest of the page.)"""
+    cohorts = SessionCohorts.cached(version)
+    ids = {session.pk: cohorts.ids.get(session.pk, []) for session in sessions}
+    newer = [pk for pk in ids if pk > cohorts.up_to]
+    if newer:
+        links = Session.cohorts.through.objects.filter(session_id__in=newer).order_by("cohort_id")
+        for session_id, cohort_id in links.values_list("session_id", "cohort_id"):
+            ids[session_id] = [*ids[session_id], cohort_id]
+    names = choices.cohort_names
+    missing = {pk for pks in ids.values() for pk in pks if pk not in names}
+    if missing:
+        names = names | {pk: str(c.name) for pk, c in Cohort.objects.in_bulk(missing).items()}
+    for session in sessions:
+        session.cohort_names = [names[pk] for pk in ids[session.pk]]
+
+
+class CountOf(Subquery):
+    """How many rows ``queryset`` has, as a column of another query: the database counts
+    them once (an uncorrelated subquery), in the same round trip."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
+def paginate(queryset, number) -> Page:
+    """``Paginator(queryset, PAGE_SIZE).get_page(number)`` in one query rather than two: the
+    page's rows carry the count of all the rows. An empty page (nothing matches, or past the
+    end) takes Django's way, which finds the last page."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    if number is None or (number.isdigit() and int(number) > 0):
+        start = (int(number or 1) - 1) * PAGE_SIZE
+        counted = queryset.annotate(total_rows=CountOf(queryset.order_by().values("pk")))
+        rows = list(counted[start : start + PAGE_SIZE])
+        if rows:
+            paginator.count = rows[0].total_rows  # what the count query would have said
+            return Page(rows, start // PAGE_SIZE + 1, paginator)
+    return paginator.get_page(number)
+
+
 def visitor_time_zone(request) -> str:
     """The visitor's zone from the ``tz`` cookie, or the site's zone when unset or unknown."""
     name = request.COOKIES.get(TZ_COOKIE, "")
@@ -85,15 +158,15 @@ def _page_number(request) -> str:
 
 @require_safe
 def session_list(request):
-    form = SessionFilterForm(request.GET)
+    version = content_version()
+    form = SessionFilterForm(request.GET, version=version)
 
     def load_page():
         own_fields = ["programme", "track", *(n for n in SUMMARY_FIELDS if "__" not in n)]
         sessions = form.filter(public_sessions().only(*own_fields), now=timezone.now())
-        page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(sessions, request.GET.get("page"))
         add_programme_lines(page.object_list, form.choices)
-        # Each card names its cohorts: copies of a session for each hub differ by them.
-        prefetch_related_objects(page.object_list, "cohorts")
+        add_cohort_names(page.object_list, form.choices, version=version)
         return page
 
     # Loaded only when the template's cached results fragment misses.
@@ -111,31 +184,36 @@ def session_list(request):
             "sessions": SimpleLazyObject(lambda: page.object_list),
             "showing_past": form.showing_past,
             "active_filters": form.active_count,
-            "content_version": content_version(),
+            "content_version": version,
             "results_key": hashlib.sha256(query.encode()).hexdigest()[:32],
+            # The filter panel shows the filters understood (a form with errors is not cached).
+            "filters_key": hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32],
             "cache_seconds": LIST_CACHE_SECONDS,
             "nav": "sessions",
         },
     )
 
 
+def materials_by_language(session) -> list[tuple[str, list]]:
+    """The session's materials under the name of their language, in the page's language."""
+    names = dict(settings.LANGUAGES)
+    materials = Material.objects.filter(session=session).order_by("language", "order", "pk")
+    return [
+        (str(names.get(code, code)), list(items))
+        for code, items in groupby(materials, key=lambda m: m.language)
+    ]
+
+
+def load_cohorts(session) -> list:
+    """The session's cohorts, kept on it for whoever asks next (the join box does)."""
+    prefetch_related_objects([session], "cohorts")
+    return list(session.cohorts.all())
+
+
 @require_safe
 def session_detail(request, pk):
-    session = get_object_or_404(
-        public_sessions()
-        .select_related("programme", "track")
-        .prefetch_related(
-            "cohorts",
-            Prefetch("materials", queryset=Material.objects.order_by("language", "order", "pk")),
-        ),
-        pk=pk,
-    )
+    session = get_object_or_404(public_sessions().select_related("programme", "track"), pk=pk)
     visitor_tz = visitor_time_zone(request)
-    names = dict(settings.LANGUAGES)
-    materials = [
-        (str(names.get(code, code)), list(items))
-        for code, items in groupby(session.materials.all(), key=lambda m: m.language)
-    ]
     return render(
         request,
         "sessions_app/session_detail.html",
@@ -144,7 +222,12 @@ def session_detail(request, pk):
             "visitor_tz": visitor_tz,
             "same_zone": visitor_tz == session.time_zone,
             "tz_form": TimeZoneForm(current=visitor_tz, initial={"next": request.get_full_path()}),
-            "materials_by_language": materials,
+            # Loaded only when the template's cached fragments miss: a warm page reads the
+            # session row alone.
+            "materials_by_language": SimpleLazyObject(lambda: materials_by_language(session)),
+            "cohorts": SimpleLazyObject(lambda: load_cohorts(session)),
+            "content_version": content_version(),
+            "cache_seconds": DETAIL_CACHE_SECONDS,
             # The participants app decides who may join; public pages never show the link.
             "can_join": False,
             "nav": "sessions",

@@ -12,7 +12,7 @@ from programmes.models import Cohort, Programme
 from .cancellation import give_up, leave_sessions
 from .notify import send_notice
 from .outcome import Outcome
-from .queues import promote_waiting, take_place, waiting_position
+from .queues import lock_cohorts, promote_waiting, take_place, waiting_position
 
 
 def _enrolment_refusal(participant, programme, cohort, *, invited: bool, now) -> str | None:
@@ -42,13 +42,6 @@ def _enrolment_refusal(participant, programme, cohort, *, invited: bool, now) ->
     return None
 
 
-def _default_cohort(programme: Programme) -> tuple[Cohort | None, str | None]:
-    cohorts = list(programme.cohorts.all()[:2])
-    if len(cohorts) > 1:
-        return None, phrases.CHOOSE_COHORT
-    return (cohorts[0] if cohorts else None), None
-
-
 def enrol(
     participant: User,
     programme: Programme,
@@ -64,14 +57,22 @@ def enrol(
     """
     now = now or timezone.now()
     refusal = _enrolment_refusal(participant, programme, cohort, invited=invited, now=now)
-    if refusal is None and cohort is None:
-        cohort, refusal = _default_cohort(programme)
     if refusal is not None:
         return Outcome.refused(refusal)
     needs_approval = programme.enrolment_mode == EnrolmentMode.APPROVAL and not invited
     try:
         with transaction.atomic():
-            status, queued_at = (Status.PENDING, None) if needs_approval else take_place(cohort)
+            # Without a cohort named: the programme's only one, found and locked at once.
+            chosen = cohort is not None
+            if not chosen:
+                cohorts = lock_cohorts(programme)
+                if len(cohorts) > 1:
+                    return Outcome.refused(phrases.CHOOSE_COHORT)
+                cohort = cohorts[0] if cohorts else None
+            if needs_approval:
+                status, queued_at = Status.PENDING, None
+            else:
+                status, queued_at = take_place(cohort, locked=not chosen)
             enrolment = Enrolment.objects.create(
                 participant=participant,
                 programme=programme,

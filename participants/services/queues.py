@@ -23,9 +23,17 @@ def _lock(holder: Cohort | Session) -> Cohort | Session:
     return type(holder).objects.select_for_update().only("pk", "capacity").get(pk=holder.pk)
 
 
-def take_place(holder: Cohort | Session | None) -> tuple[str, object]:
+def lock_cohorts(programme) -> list[Cohort]:
+    """The programme's cohorts, two at most (enough to tell "only one" from "several"),
+    locked as ``take_place`` locks the one it fills: finding a programme's only cohort and
+    locking it is one query. Call inside a transaction."""
+    return list(Cohort.objects.select_for_update().filter(programme=programme).order_by("pk")[:2])
+
+
+def take_place(holder: Cohort | Session | None, *, locked: bool = False) -> tuple[str, object]:
     """(status, queued_at) for a newcomer: CONFIRMED while seats remain, else WAITING with
-    its queue time. Call inside a transaction.
+    its queue time. Call inside a transaction; ``locked``: the holder comes from
+    ``lock_cohorts`` in this transaction, its row lock held and its capacity fresh.
 
     The queue time is read under the holder's row lock, so the waiting list's order is the
     order in which people got the lock, and the position computed before the transaction ends
@@ -33,10 +41,11 @@ def take_place(holder: Cohort | Session | None) -> tuple[str, object]:
     """
     if holder is None:
         return Status.CONFIRMED, None
-    locked = _lock(holder)
-    if locked.capacity is not None:
-        taken = _holder_queue(locked).filter(status=Status.CONFIRMED).count()
-        if taken >= locked.capacity:
+    if not locked:
+        holder = _lock(holder)
+    if holder.capacity is not None:
+        taken = _holder_queue(holder).filter(status=Status.CONFIRMED).count()
+        if taken >= holder.capacity:
             return Status.WAITING, timezone.now()
     return Status.CONFIRMED, None
 

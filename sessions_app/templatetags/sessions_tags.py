@@ -147,7 +147,11 @@ def _programme_line(session) -> tuple[str, str, str]:
 
 
 def _cohort_names(session) -> list[str]:
-    """The session's cohorts when the list prefetched them (never a query per row)."""
+    """The session's cohorts when the list gave them (``add_cohort_names`` in
+    sessions_app.views) or prefetched them: never a query per row."""
+    names = getattr(session, "cohort_names", None)
+    if names is not None:
+        return names
     prefetched = getattr(session, "_prefetched_objects_cache", {})
     if "cohorts" not in prefetched:
         return []

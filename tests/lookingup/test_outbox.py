@@ -74,6 +74,71 @@ def test_queue_mail_same_cause_twice_queues_one_mail(django_capture_on_commit_ca
     assert list(Mail.objects.values_list("pk", flat=True)) == [first.pk]
 
 
+def test_queue_mail_same_cause_again_leaves_the_transaction_usable():
+    person = ParticipantFactory()
+
+    with transaction.atomic():
+        first = _queue(person, wake_now=False)
+        again = _queue(person, wake_now=False)
+        later = _queue(person, key="test:2", wake_now=False)
+
+    assert (again, first.pk < later.pk) == (None, True)
+    assert Mail.objects.get(pk=first.pk).key == "test:1"
+
+
+@pytest.fixture
+def wake_ups(monkeypatch):
+    """What the outbox asks the broker for, in order, instead of asking it."""
+    calls = []
+    monkeypatch.setattr(outbox, "wake", lambda mail_ids=None: calls.append(mail_ids))
+    return calls
+
+
+def test_wake_ups_outside_a_request_go_at_commit(django_capture_on_commit_callbacks, wake_ups):
+    person = ParticipantFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _queue(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _queue(person, key="test:2")
+
+    assert wake_ups == [[first.pk], [second.pk]]
+
+
+def test_wake_ups_of_a_request_go_in_one_after_its_response(
+    django_capture_on_commit_callbacks, wake_ups
+):
+    person = ParticipantFactory()
+
+    outbox.collect_wake_ups()  # request_started
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _queue(person, key="test:2")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _queue(person, key="test:1")
+    with django_capture_on_commit_callbacks(execute=False):
+        _queue(person, key="test:rolled-back")  # its transaction never commits
+    sent_before_the_response = list(wake_ups)
+    outbox.send_wake_ups()  # request_finished
+    outbox.send_wake_ups()  # nothing is sent twice
+
+    assert sent_before_the_response == []
+    assert wake_ups == [sorted([first.pk, second.pk])]
+
+
+def test_a_request_waking_every_due_mail_sends_one_wake_up(
+    django_capture_on_commit_callbacks, wake_ups
+):
+    people = ParticipantFactory.create_batch(2)
+
+    outbox.collect_wake_ups()
+    with django_capture_on_commit_callbacks(execute=True):
+        _queue(people[0])
+        outbox.queue_many([outbox.Letter("test_message", people[1], "test:many", {})])
+    outbox.send_wake_ups()
+
+    assert wake_ups == [None]
+
+
 def test_queued_mail_is_sent_after_commit_in_the_recipients_language(
     django_capture_on_commit_callbacks, mailoutbox
 ):

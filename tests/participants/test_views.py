@@ -421,6 +421,28 @@ def test_enrol_view_enrols_and_redirects_back(client, alice, programme):
     ]
 
 
+@pytest.mark.parametrize(("seats", "queries"), [(None, 8), (30, 9)])
+def test_enrol_view_query_count(
+    client,
+    django_assert_num_queries,
+    alice,
+    programme,
+    seats,
+    queries,
+):
+    CohortFactory(programme=programme, name="Hub Sud", capacity=seats)
+    client.force_login(alice)
+
+    # the person; the programme; their earlier enrolments; its cohort found and locked at once;
+    # the seats taken (with a capacity); the enrolment; its mail (one INSERT, also when its
+    # cause is already queued); the savepoint around them (BEGIN and COMMIT outside tests)
+    with django_assert_num_queries(queries):
+        response = client.post(reverse("participants:enrol", args=[programme.slug]))
+
+    assert response.status_code == 302
+    assert Enrolment.objects.get(participant=alice).status == Status.CONFIRMED
+
+
 def test_enrol_view_with_foreign_cohort_shows_a_message(client, alice, programme):
     client.force_login(alice)
     foreign = CohortFactory()

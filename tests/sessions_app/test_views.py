@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -6,7 +7,6 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lookingup.cache import bump_content_version
 from programmes.enums import ProgrammeStatus
 from programmes.models import Programme
 from sessions_app.enums import SessionKind, SessionStatus
@@ -246,15 +246,54 @@ def test_session_list_query_count(client, django_assert_num_queries, programme, 
     cohort = CohortFactory(programme=programme)
     SessionFactory.create_batch(rows, programme=programme, track=track, cohorts=[cohort])
 
-    # count, page of sessions, their cohorts; the filter choices (what public sessions have,
-    # their programmes, their tracks) only when the saves above have cleared them from the cache
-    with django_assert_num_queries(6):
+    # the page of sessions with the count of all; from the cache after the first time: the
+    # filter choices (what public sessions have, their programmes, tracks and cohorts) and
+    # which cohorts each session is for (those links, the highest session id)
+    with django_assert_num_queries(7):
         first = client.get(_list_url())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         second = client.get(_list_url(), {"kind": "workshop"})
 
     assert len(first.context["sessions"]) == min(rows, 20)
     assert len(second.context["sessions"]) == min(rows, 20)
+
+
+def test_session_list_counts_every_match_in_the_page_query(
+    client, django_assert_num_queries, programme
+):
+    start = timezone.now() + dt.timedelta(days=1)
+    for day in range(25):
+        SessionFactory(programme=programme, starts_at=start + dt.timedelta(days=day))
+    client.get(_list_url())
+
+    with django_assert_num_queries(1):
+        response = client.get(_list_url(), {"page": "2"})
+
+    assert response.context["page_obj"].paginator.count == 25
+    assert len(response.context["sessions"]) == 5
+    assert b"25 sessions" in response.content
+
+
+def test_session_list_names_each_rows_cohorts(
+    client, programme, django_capture_on_commit_callbacks
+):
+    nord = CohortFactory(programme=programme, name="Hub Nord")
+    SessionFactory(programme=programme, title="Module 1", cohorts=[nord])
+    client.get(_list_url())
+    # A cohort the cached filter choices do not know yet (no commit ran to bump the version).
+    sud = CohortFactory(programme=programme, name="Hub Sud")
+    session = SessionFactory(programme=programme, title="Module 2", cohorts=[nord, sud])
+
+    response = client.get(_list_url(), {"kind": "workshop"})
+    with django_capture_on_commit_callbacks(execute=True):
+        session.cohorts.remove(nord)  # a change of the content: read again
+    changed = client.get(_list_url(), {"kind": "workshop"})
+
+    cards = response.content.decode().split('class="card"')[1:]
+    assert [card.count("For: ") for card in cards] == [1, 1]
+    assert "For: Hub Nord</p>" in cards[0]
+    assert "For: Hub Nord, Hub Sud</p>" in cards[1]
+    assert "For: Hub Sud</p>" in changed.content.decode().split('class="card"')[2]
 
 
 def _choices(response, field: str) -> list:
@@ -307,11 +346,9 @@ def test_session_list_row_unknown_to_the_cached_choices_still_names_its_programm
     Session.objects.bulk_create(
         [SessionFactory.build(programme=programme, title="Solidarity purchasing groups")]
     )
-    # The result fragment is rendered anew (its own cache key moved on) while the filter
-    # choices are still the stale ones.
-    bump_content_version()
-
-    response = client.get(_list_url())
+    # Another result fragment (its own cache key, a filter that keeps every row) is rendered
+    # while the filter choices, like the content version, are still the stale ones.
+    response = client.get(_list_url(), {"when": "upcoming"})
 
     assert _titles(response) == ["Solidarity purchasing groups"]
     assert _choices(response, "programme") == []
@@ -498,6 +535,40 @@ def test_session_detail_shows_track_cohorts_duration_languages(client, programme
     assert b"English, Portuguese" in response.content
 
 
+def _without_csrf_tokens(content: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", content)
+
+
+@pytest.mark.parametrize("materials", [0, 5])
+def test_session_detail_query_count(client, django_assert_num_queries, programme, materials):
+    cohort = CohortFactory(programme=programme, name="Hub Centro")
+    session = SessionFactory(programme=programme, cohorts=[cohort])
+    MaterialFactory.create_batch(materials, session=session, language="en")
+
+    # the session with its programme and track, its materials, its cohorts
+    with django_assert_num_queries(3):
+        cold = client.get(session.get_absolute_url())
+    # the materials and details come from the cache until the content changes
+    with django_assert_num_queries(1):
+        warm = client.get(session.get_absolute_url())
+
+    assert _without_csrf_tokens(warm.content) == _without_csrf_tokens(cold.content)
+    assert b"Hub Centro" in warm.content
+    assert warm.content.count(b">Slides</a>") == materials
+
+
+def test_session_detail_shows_a_new_material_at_once(
+    client, timisoara, django_capture_on_commit_callbacks
+):
+    client.get(timisoara.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        MaterialFactory(session=timisoara, title="Slides of the day", language="en")
+    response = client.get(timisoara.get_absolute_url())
+
+    assert b"Slides of the day" in response.content
+
+
 def test_session_detail_wrong_method(client, timisoara):
     assert client.post(timisoara.get_absolute_url()).status_code == 405
 
@@ -579,6 +650,18 @@ def test_session_list_filters_are_folded_and_count_what_is_active(client, progra
     assert "active)" not in folded
     assert "(2 active)" in filtered
     assert '<details class="filters-panel">' in filtered
+
+
+def test_session_list_filter_panel_shows_each_visitors_own_filters(client, programme):
+    client.get(_list_url(), {"city": "Firenze"})
+
+    firenze = client.get(_list_url(), {"city": "Firenze", "page": "2"}).content.decode()
+    lecce = client.get(_list_url(), {"city": "Lecce"}).content.decode()
+    bad = client.get(_list_url(), {"city": "Lecce", "month": "June"}).content.decode()
+
+    assert 'value="Firenze"' in firenze
+    assert 'value="Lecce"' in lecce and 'value="Firenze"' not in lecce
+    assert 'value="June"' in bad and '<details class="filters-panel" open>' in bad
 
 
 def test_session_list_filters_unfold_to_show_what_was_not_understood(client, programme):
