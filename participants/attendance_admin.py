@@ -317,7 +317,7 @@ def report_view(model_admin, request, programme_id: int):
     cohort = None
     if request.GET.get("cohort", "").isdigit():
         cohort = get_object_or_404(programme.cohorts.all(), pk=request.GET["cohort"])
-    report = reports.funder_report(programme, cohort=cohort)
+    report = reports.cached_funder_report(programme, cohort=cohort)
     file_format = request.GET.get("format", "")
     if file_format in report_files.FORMATS:
         return report_files.download(report, file_format)
