@@ -19,7 +19,6 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from lookingup.cache import participation_changed
-
 from participants.enums import AttendanceSource, AttendanceStatus
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Attendance, Enrolment, User

@@ -26,7 +26,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from lookingup.cache import content_version, participation_version
-
 from participants.enums import AttendanceStatus
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Attendance, Enrolment, SessionRegistration
