@@ -12,6 +12,7 @@ With the default local-memory cache each process has its own versions; configure
 production so that every worker sees the same ones.
 """
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -53,3 +54,16 @@ def participation_changed() -> None:
     """
     bump_content_version(PARTICIPATION_VERSION_KEY)
     transaction.on_commit(lambda: bump_content_version(PARTICIPATION_VERSION_KEY))
+
+
+def kept_while_unchanged(name: str, parts, compute, *, timeout: int = 600):
+    """``compute()``, kept in the cache under ``parts`` (a repr-able description of what is
+    computed, such as a query's SQL and parameters) until the public content or participation
+    changes, and at most ``timeout`` seconds."""
+    described = repr((parts, content_version(), participation_version()))
+    key = f"{name}:{hashlib.sha256(described.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

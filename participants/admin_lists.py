@@ -1,4 +1,12 @@
-"""Faster rows for the enrolment list, a page of 50 people out of thousands.
+"""The coordinators' lists of thousands of people: a count and a date hierarchy kept until
+something changes, and faster rows for the enrolment list.
+
+The count and the date hierarchy (the latter's two queries) each go over every row the
+filters keep; both are kept in the cache under the query's SQL and the content and
+participation versions (lookingup/cache.py), so paging through a list or opening a person and
+coming back costs neither again.
+
+Rows: a page of 50 people out of thousands.
 
 Django's ``items_for_result`` looks every column of every row up afresh: the model field,
 the change link (a ``reverse`` per row), each choice label, each programme's translated
@@ -11,16 +19,46 @@ the generic rendering; a list showing a column without a renderer here falls bac
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.templatetags.admin_list import (
     ResultList,
+    date_hierarchy,
     result_headers,
     result_hidden_fields,
     results,
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
+from django.core.paginator import Paginator
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
+
+from lookingup.cache import kept_while_unchanged
+
+
+class KeptCountPaginator(Paginator):
+    """A paginator whose count is kept until the content or participation changes."""
+
+    @cached_property
+    def count(self):
+        object_list = self.object_list
+        if not hasattr(object_list, "query"):
+            return super().count
+        return kept_while_unchanged(
+            "list-count", object_list.query.sql_with_params(), object_list.count
+        )
+
+
+def kept_date_hierarchy(cl) -> dict:
+    """The context of Django's ``date_hierarchy`` tag, kept like the count."""
+    parts = (
+        cl.queryset.query.sql_with_params(),
+        sorted(cl.params.items()),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+    )
+    return kept_while_unchanged("list-dates", parts, lambda: date_hierarchy(cl))
+
 
 _MARKER = "2147483647"  # a primary key in the link pattern, replaced by each row's
 

@@ -16,3 +16,15 @@ def enrolment_result_list(parser, token):
         template_name="change_list_results.html",
         takes_context=False,
     )
+
+
+@register.tag(name="kept_date_hierarchy")
+def kept_date_hierarchy(parser, token):
+    """``{% date_hierarchy cl %}``, kept until something changes."""
+    return InclusionAdminNode(
+        parser,
+        token,
+        func=admin_lists.kept_date_hierarchy,
+        template_name="date_hierarchy.html",
+        takes_context=False,
+    )

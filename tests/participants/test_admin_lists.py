@@ -80,3 +80,61 @@ def test_enrolment_list_queries_do_not_grow_with_people(signed_in, coordinator, 
                 EnrolmentFactory.create_batch(30, programme=target, cohort=group)
 
     assert _list_queries(signed_in) == one
+
+
+# --- the kept count and date hierarchy
+
+
+def _count(client, query=""):
+    return client.get(CHANGELIST + query).context["cl"].result_count
+
+
+def test_kept_count_follows_enrolments_and_cancellations(signed_in, programme):
+    first = EnrolmentFactory(programme=programme, status="confirmed")
+    assert _count(signed_in) == 1
+    assert _count(signed_in, "?status__exact=confirmed") == 1
+
+    EnrolmentFactory(programme=programme, status="waiting")
+    first.status = "cancelled"
+    first.save()
+
+    assert _count(signed_in) == 2
+    assert _count(signed_in, "?status__exact=confirmed") == 0
+
+
+def test_kept_count_follows_a_changed_email(signed_in, programme):
+    enrolment = EnrolmentFactory(programme=programme)
+    assert _count(signed_in, "?q=new-address") == 0
+
+    enrolment.participant.email = "new-address@example.org"
+    enrolment.participant.save()
+
+    assert _count(signed_in, "?q=new-address") == 1
+
+
+def test_kept_count_is_each_coordinators_own(client, signed_in, coordinator, charlie, programme):
+    EnrolmentFactory.create_batch(2, programme=programme)
+    assert _count(signed_in) == 2
+    charlie.groups.add(ensure_coordinators_group())
+    client.force_login(charlie)
+    assert _count(client) == 0
+
+    programme.coordinators.add(charlie)
+
+    assert _count(client) == 2
+
+
+def test_kept_date_hierarchy_follows_new_rows(signed_in, programme):
+    import datetime as dt
+
+    from participants.models import Enrolment
+
+    old = EnrolmentFactory(programme=programme)
+    Enrolment.objects.filter(pk=old.pk).update(created_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC))
+    signed_in.get(CHANGELIST)  # before the change: dates of 2024 only, kept
+
+    EnrolmentFactory(programme=programme)  # created now
+
+    html = signed_in.get(CHANGELIST).content.decode()
+    assert "created_at__year=2024" in html
+    assert f"created_at__year={dt.date.today().year}" in html
