@@ -155,7 +155,12 @@ class BulkActionsMixin:
     # no second count of the unfiltered total, and the count kept until something changes.
     list_per_page = 50
     show_full_result_count = False
-    paginator = admin_lists.KeptCountPaginator
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        key = admin_lists.list_key(request, self.model)
+        return admin_lists.KeptCountPaginator(
+            queryset, per_page, orphans, allow_empty_first_page, key=key
+        )
 
     @admin.display(description=_("email"), ordering="participant__email")
     def participant_email(self, obj):

@@ -26,5 +26,5 @@ def kept_date_hierarchy(parser, token):
         token,
         func=admin_lists.kept_date_hierarchy,
         template_name="date_hierarchy.html",
-        takes_context=False,
+        takes_context=True,
     )
