@@ -380,6 +380,8 @@ def report_view(model_admin, request, programme_id: int):
         "opts": model_admin.model._meta,
         "title": _("Funder report: %(programme)s") % {"programme": programme.title},
         "report": report,
+        # The tables, rendered once for as long as the report is current.
+        "tables_seconds": max(int((report.fresh_until - timezone.now()).total_seconds()), 0),
         "cohorts": list(programme.cohorts.all()),
         "formats": report_files.FORMATS,
     }

@@ -91,6 +91,9 @@ class FunderReport:
     by_organisation_kind: list[tuple[str, Counts]] = field(default_factory=list)
     by_role: list[tuple[str, Counts]] = field(default_factory=list)
     sessions: list[SessionLine] = field(default_factory=list)
+    # For a cached report: its key, and when it stops being current (lookingup/cache.py).
+    cache_key: str = ""
+    fresh_until: dt.datetime | None = None
 
     @property
     def hours_delivered(self) -> Decimal:
@@ -127,6 +130,7 @@ def cached_funder_report(programme: Programme, *, cohort: Cohort | None = None) 
             str(programme.pk),
             str(cohort.pk if cohort else ""),
             translation.get_language() or "",
+            timezone.get_current_timezone_name(),
             content_version(),
             participation_version(),
         ]
@@ -142,6 +146,7 @@ def cached_funder_report(programme: Programme, *, cohort: Cohort | None = None) 
         .aggregate(first=Min("ends_at"))["first"]
     )
     valid_until = min(next_end or now + CACHE_TIMEOUT, now + CACHE_TIMEOUT)
+    report.cache_key, report.fresh_until = key, valid_until
     cache.set(key, (valid_until, report), int((valid_until - now).total_seconds()) + 1)
     return report
 

@@ -270,6 +270,8 @@ def test_report_page_shows_new_attendance_at_once(client, coordinator, reti, del
 
     assert before == (7, 5, 4, 3)
     assert _totals(client, reti) == (7, 5, 5, 4)
+    html = client.get(report_url(reti)).content.decode()
+    assert "Attended at least one session</th><td>5</td>" in html
 
 
 def test_report_page_shows_a_new_enrolment_and_a_deleted_account(
@@ -302,7 +304,9 @@ def test_report_page_counts_a_session_once_it_ends(
     later = ending.ends_at + dt.timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
 
-    assert client.get(report_url(reti)).context["report"].hours_delivered == Decimal("9.0")
+    response = client.get(report_url(reti))
+    assert response.context["report"].hours_delivered == Decimal("9.0")
+    assert "Hours delivered</th><td>9.0</td>" in response.content.decode()
 
 
 def test_report_is_stale_for_nobody_after_the_commit(db, django_capture_on_commit_callbacks):
