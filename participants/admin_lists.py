@@ -68,6 +68,9 @@ def kept_date_hierarchy(context, cl) -> dict:
 
 
 _MARKER = "2147483647"  # a primary key in the link pattern, replaced by each row's
+# Django's own string, translated by Django's catalogues (not a literal in a gettext call,
+# so that it is not extracted into ours).
+DJANGO_SELECT_LABEL = "Select this object for an action - {}"
 
 
 class _Page:
@@ -87,7 +90,7 @@ class _Page:
             {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
         )
         self.link_before, _, self.link_after = url.partition(_MARKER)
-        self.select_label = gettext("Select this object for an action - {}")
+        self.select_label = gettext(DJANGO_SELECT_LABEL)
         self._labels: dict[str, dict] = {}
 
     def name(self, obj, field: str) -> str:
