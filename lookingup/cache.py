@@ -1,24 +1,33 @@
-"""One version number for everything the public pages show about programmes and sessions.
+"""Version numbers that cached pages put in their keys, so that a cached page is never staler
+than the next change.
 
-Cached fragments put it in their key; any save or deletion of a programme, a session or one
-of their parts bumps it (sessions_app/signals.py), so a cached page is never staler than the
-next change. With the default local-memory cache each process has its own version; configure
-REDIS_URL in production so that every worker sees the same one.
+- The public content version: everything the public pages show about programmes and
+  sessions; any save or deletion of a programme, a session or one of their parts bumps it
+  (sessions_app/signals.py).
+- The participation version: who takes part and who attended (enrolments, registrations,
+  attendance), which the coordinators' reports show; bumped by participants/signals.py and
+  by the services that write in bulk (``participation_changed``).
+
+With the default local-memory cache each process has its own versions; configure REDIS_URL in
+production so that every worker sees the same ones.
 """
 
+import hashlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 CONTENT_VERSION_KEY = "public-content-version"
+PARTICIPATION_VERSION_KEY = "participation-version"
 
 
-def content_version() -> str:
-    version = cache.get(CONTENT_VERSION_KEY)
+def content_version(key: str = CONTENT_VERSION_KEY) -> str:
+    version = cache.get(key)
     if version is None:
-        cache.add(CONTENT_VERSION_KEY, str(time.time_ns()), timeout=None)
+        cache.add(key, str(time.time_ns()), timeout=None)
         # None when the cache is down: a version nobody has used, so nothing stale is read.
-        version = cache.get(CONTENT_VERSION_KEY) or f"uncached-{time.time_ns()}"
+        version = cache.get(key) or f"uncached-{time.time_ns()}"
     return version
 
 
@@ -28,8 +37,36 @@ def cache_is_available() -> bool:
     return available() if available is not None else True
 
 
-def bump_content_version() -> None:
-    cache.set(CONTENT_VERSION_KEY, str(time.time_ns()), timeout=None)
+def bump_content_version(key: str = CONTENT_VERSION_KEY) -> None:
+    cache.set(key, str(time.time_ns()), timeout=None)
+
+
+def participation_version() -> str:
+    return content_version(PARTICIPATION_VERSION_KEY)
+
+
+def participation_changed() -> None:
+    """Enrolments, registrations or attendance changed: reports cached so far are stale.
+
+    Bumped now, so that the writer's own next page is fresh, and again after the commit: a
+    report computed by another request between the two bumps read the data as it was before
+    the commit, and must not be kept under the version that follows it.
+    """
+    bump_content_version(PARTICIPATION_VERSION_KEY)
+    transaction.on_commit(lambda: bump_content_version(PARTICIPATION_VERSION_KEY))
+
+
+def kept_while_unchanged(name: str, parts, compute, *, timeout: int = 600):
+    """``compute()``, kept in the cache under ``parts`` (a repr-able description of what is
+    computed, such as a query's SQL and parameters) until the public content or participation
+    changes, and at most ``timeout`` seconds."""
+    described = repr((parts, content_version(), participation_version()))
+    key = f"{name}:{hashlib.sha256(described.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 # name → (content version, value, when it expires): see ``for_version``.

@@ -9,9 +9,11 @@ from certificates.urls import document_urlpatterns as certificate_documents
 from participants.views import set_language
 
 from . import views
+from .admin_apps import remembered_app_list
 
 # Coordinators sign in through allauth's form: same rate limits, same email verification.
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.get_app_list = remembered_app_list(admin.site.get_app_list)
 admin.site.site_header = "LOOKING UP"
 admin.site.site_title = "LOOKING UP"
 

@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from programmes.admin import CoordinatorScopedMixin, register_programme_path
 from programmes.enums import OrganisationKind
 
-from . import attendance_admin, bulk_admin, services
+from . import admin_lists, attendance_admin, bulk_admin, services
 from .enums import AttendanceStatus, EnrolmentStatus
 from .models import Attendance, Enrolment, Invitation, SessionRegistration, User
 
@@ -152,9 +152,15 @@ class BulkActionsMixin:
     bulk_kind = ""  # the export table: "enrolments" or "registrations"
     programme_field = "programme_id"
     # Lists of thousands of people: pages of 50 (actions apply to all with "select all"),
-    # and no second count of the unfiltered total.
+    # no second count of the unfiltered total, and the count kept until something changes.
     list_per_page = 50
     show_full_result_count = False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        key = admin_lists.list_key(request, self.model)
+        return admin_lists.KeptCountPaginator(
+            queryset, per_page, orphans, allow_empty_first_page, key=key
+        )
 
     @admin.display(description=_("email"), ordering="participant__email")
     def participant_email(self, obj):

@@ -5,10 +5,13 @@ Mounted by ``AttendanceAdmin.get_urls``; each page fetches the session through t
 coordinator's scope (404 for another programme's) and calls one service.
 """
 
+from typing import NamedTuple
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import date
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,84 +24,134 @@ from programmes.scope import scope_to_coordinator
 from sessions_app.models import Session
 
 from . import services
-from .enums import AttendanceStatus
-from .models import Attendance
+from .enums import AttendanceSource, AttendanceStatus
+from .models import Attendance, User
 from .services import check_in as check_in_service
 from .services import meeting_reports
 
 RECORD_PERMISSIONS = ["participants.add_attendance", "participants.change_attendance"]
 
 
+class RegisterRow(NamedTuple):
+    person: User
+    recorded: Attendance | None
+    html: str  # the table row
+
+
 class RegisterForm(forms.Form):
-    """One status and one minutes field per person taking part."""
+    """One status and one minutes field per person taking part.
+
+    The fields are made only for a submitted register, to check it; an empty one (the page
+    as first shown) is rendered straight from what is recorded.
+    """
 
     def __init__(self, *args, session, people, recorded, **kwargs):
         super().__init__(*args, **kwargs)
         self.session, self.people, self.recorded = session, people, recorded
-        length = services.session_minutes(session)
+        self.length = services.session_minutes(session)
         # Plain strings, translated once: lazy ones would be evaluated again for every row.
-        choices = [("", "–"), *((value, str(label)) for value, label in AttendanceStatus.choices)]
-        status_label, minutes_label = (
-            gettext("Attendance of %(name)s"),
-            gettext("Minutes attended by %(name)s"),
-        )
+        self.choices = [
+            ("", "–"),
+            *((value, str(label)) for value, label in AttendanceStatus.choices),
+        ]
+        self.status_label = gettext("Attendance of %(name)s")
+        self.minutes_label = gettext("Minutes attended by %(name)s")
+        if not self.is_bound:
+            return
         for person in people:
             row = recorded.get(person.pk)
             name = str(person)
             self.fields[f"status-{person.pk}"] = forms.ChoiceField(
-                label=status_label % {"name": name},
-                choices=choices,
+                label=self.status_label % {"name": name},
+                choices=self.choices,
                 required=False,
                 initial=row.status if row else "",
             )
             self.fields[f"minutes-{person.pk}"] = forms.IntegerField(
-                label=minutes_label % {"name": name},
+                label=self.minutes_label % {"name": name},
                 min_value=0,
-                max_value=length,
+                max_value=self.length,
                 required=False,
                 initial=row.minutes if row else None,
                 widget=forms.NumberInput(attrs={"class": "vIntegerField", "size": 4}),
             )
 
-    def rows(self):
-        """(person, recorded row, status select, minutes input, errors) for each person.
+    def _values(self, person, row) -> tuple[str, object, list]:
+        """The status and minutes shown in a row, and the row's errors."""
+        if not self.is_bound:
+            return (row.status if row else ""), (row.minutes if row else None), []
+        status, minutes = self[f"status-{person.pk}"], self[f"minutes-{person.pk}"]
+        return str(status.value() or ""), minutes.value(), [*status.errors, *minutes.errors]
 
-        The two inputs of a row are built here as HTML, escaped, rather than through the
-        widgets' templates: for hundreds of people those would be most of the page's time.
+    def rows(self):
+        """A ``RegisterRow`` for each person.
+
+        Each row is built here as HTML, escaped, rather than through the widgets' templates
+        and the template language: for hundreds of people those would be most of the page's
+        time. The ids and names are those Django gives the fields.
         """
-        choices = self.fields[f"status-{self.people[0].pk}"].choices if self.people else []
-        length = services.session_minutes(self.session)
+        sources = {value: str(label) for value, label in AttendanceSource.choices}
+        options = [
+            (value, format_html('<option value="{}">{}</option>', value, label))
+            for value, label in self.choices
+        ]
+        selected = {
+            value: format_html('<option value="{}" selected>{}</option>', value, label)
+            for value, label in self.choices
+        }
         for person in self.people:
-            status, minutes = self[f"status-{person.pk}"], self[f"minutes-{person.pk}"]
-            current = str(status.value() or "")
-            options = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (value, mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308
-                    for value, label in choices
+            row = self.recorded.get(person.pk)
+            current, minutes, errors = self._values(person, row)
+            name = str(person)
+            status_id, minutes_id = f"status-{person.pk}", f"minutes-{person.pk}"
+            select = format_html(
+                '<label class="visually-hidden" for="id_{id}">{label}</label>'
+                '<select name="{id}" id="id_{id}">{options}</select>',
+                id=status_id,
+                label=self.status_label % {"name": name},
+                options=mark_safe(  # noqa: S308 - built from format_html above
+                    "".join(
+                        selected[value] if value == current else html for value, html in options
+                    )
                 ),
             )
-            select = format_html(
-                '<label class="visually-hidden" for="{id}">{label}</label>'
-                '<select name="{name}" id="{id}">{options}</select>',
-                id=status.auto_id,
-                label=status.label,
-                name=status.html_name,
-                options=options,
-            )
             number = format_html(
-                '<label class="visually-hidden" for="{id}">{label}</label>'
-                '<input type="number" name="{name}" id="{id}" value="{value}" min="0" '
+                '<label class="visually-hidden" for="id_{id}">{label}</label>'
+                '<input type="number" name="{id}" id="id_{id}" value="{value}" min="0" '
                 'max="{max}" class="vIntegerField" size="4">',
-                id=minutes.auto_id,
-                label=minutes.label,
-                name=minutes.html_name,
-                value="" if minutes.value() is None else minutes.value(),
-                max=length,
+                id=minutes_id,
+                label=self.minutes_label % {"name": name},
+                value="" if minutes is None else minutes,
+                max=self.length,
             )
-            errors = [*status.errors, *minutes.errors]
-            yield person, self.recorded.get(person.pk), select, number, errors
+            error_list = (
+                format_html(
+                    '<ul class="errorlist">{}</ul>',
+                    format_html_join("", "<li>{}</li>", ((error,) for error in errors)),
+                )
+                if errors
+                else ""
+            )
+            recorded_text = ""
+            if row:
+                recorded_text = format_html(
+                    "{}{}<br>{}",
+                    sources.get(row.source, row.source),
+                    f", {row.recorded_by}" if row.recorded_by_id else "",
+                    date(timezone.template_localtime(row.recorded_at), "SHORT_DATETIME_FORMAT"),
+                )
+            html = format_html(
+                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td>'
+                "<td>{}</td></tr>",
+                person.full_name or person.email,
+                person.email,
+                str(person.organisation) if person.organisation_id else "",
+                error_list,
+                select,
+                number,
+                recorded_text,
+            )
+            yield RegisterRow(person, row, html)
 
     def marks(self, *, others_present: bool) -> list[services.Mark]:
         """What to record: every row with a status; with ``others_present``, everyone left
@@ -191,6 +244,7 @@ def register_view(model_admin, request, session_id: int):
     people = list(
         services.participants_of(session)
         .select_related("organisation")
+        .only("pk", "full_name", "email", "organisation__name")
         .order_by("full_name", "email")
     )
     recorded = {
@@ -317,7 +371,7 @@ def report_view(model_admin, request, programme_id: int):
     cohort = None
     if request.GET.get("cohort", "").isdigit():
         cohort = get_object_or_404(programme.cohorts.all(), pk=request.GET["cohort"])
-    report = reports.funder_report(programme, cohort=cohort)
+    report = reports.cached_funder_report(programme, cohort=cohort)
     file_format = request.GET.get("format", "")
     if file_format in report_files.FORMATS:
         return report_files.download(report, file_format)
@@ -326,6 +380,8 @@ def report_view(model_admin, request, programme_id: int):
         "opts": model_admin.model._meta,
         "title": _("Funder report: %(programme)s") % {"programme": programme.title},
         "report": report,
+        # The tables, rendered once for as long as the report is current.
+        "tables_seconds": max(int((report.fresh_until - timezone.now()).total_seconds()), 0),
         "cohorts": list(programme.cohorts.all()),
         "formats": report_files.FORMATS,
     }

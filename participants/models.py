@@ -282,7 +282,13 @@ class Enrolment(Participation):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["cohort", "status", "queued_at"])]
+        indexes = [
+            models.Index(fields=["cohort", "status", "queued_at"]),
+            # The coordinators' list: its order, read backwards and stopped after a page,
+            # and "the latest attempt per person" (no later row of the same person).
+            models.Index(fields=["created_at", "id"], name="enrolment_list_order"),
+            models.Index(fields=["participant", "programme", "id"], name="enrolment_attempts"),
+        ]
         constraints = [
             # The last line against double clicks and replayed POSTs.
             models.UniqueConstraint(
@@ -325,7 +331,12 @@ class SessionRegistration(Participation):
         verbose_name = _("session registration")
         verbose_name_plural = _("session registrations")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["session", "status", "queued_at"])]
+        indexes = [
+            models.Index(fields=["session", "status", "queued_at"]),
+            # As for enrolments: the list's order and the latest attempt per person.
+            models.Index(fields=["created_at", "id"], name="registration_list_order"),
+            models.Index(fields=["participant", "session", "id"], name="registration_attempts"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "session"],

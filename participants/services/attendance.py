@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from lookingup.cache import participation_changed
 from participants.enums import AttendanceSource, AttendanceStatus
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Attendance, Enrolment, User
@@ -150,6 +151,8 @@ def record_attendance(
                 row.status, row.minutes = mark.status, mark.minutes
                 row.source, row.recorded_by, row.recorded_at = source, by, now
                 changed.append(row)
+        if new or changed:
+            participation_changed()  # bulk writes send no signals
         if new:
             bulk_create_with_history(new, Attendance, default_user=by, default_date=now)
         if changed:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from lookingup.cache import participation_changed
 from lookingup.outbox import queue_mail, wake
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Enrolment, User
@@ -341,6 +342,7 @@ def apply_import(
         people = {
             user.email: user for user in User.objects.filter(email__in=[r.email for r in valid])
         }
+        participation_changed()  # bulk writes send no signals
         enrolments = Enrolment.objects.bulk_create(
             Enrolment(
                 participant=people[row.email],

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from lookingup.cache import participation_changed
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Enrolment, SessionRegistration
 from programmes.models import Cohort
@@ -91,6 +92,7 @@ def promote_waiting(holder: Cohort | Session, *, now=None) -> list:
                 .update(status=Status.CONFIRMED, updated_at=now)
             )
             if updated:
+                participation_changed()  # an UPDATE sends no signal
                 entry.status = Status.CONFIRMED
                 promoted.append(entry)
                 send_notice(entry, "promoted")

@@ -15,18 +15,22 @@ Definitions (shown on the report):
 - hours attended: partial attendance counts its minutes, present or late the whole session.
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.core.cache import cache
+from django.db.models import Count, F, IntegerField, Min, Q, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from lookingup.cache import content_version, participation_version
 from participants.enums import AttendanceStatus
 from participants.enums import EnrolmentStatus as Status
 from participants.models import Attendance, Enrolment, SessionRegistration
 from programmes.models import Cohort, Programme
+from sessions_app.enums import SessionStatus
 from sessions_app.models import Session
 
 from .attendance import (
@@ -87,6 +91,9 @@ class FunderReport:
     by_organisation_kind: list[tuple[str, Counts]] = field(default_factory=list)
     by_role: list[tuple[str, Counts]] = field(default_factory=list)
     sessions: list[SessionLine] = field(default_factory=list)
+    # For a cached report: its key, and when it stops being current (lookingup/cache.py).
+    cache_key: str = ""
+    fresh_until: dt.datetime | None = None
 
     @property
     def hours_delivered(self) -> Decimal:
@@ -103,6 +110,45 @@ class FunderReport:
             (_("By organisation type"), _("Organisation type"), self.by_organisation_kind),
             (_("By role"), _("Role"), self.by_role),
         ]
+
+
+# A cached report is kept at most this long, even when nothing changes.
+CACHE_TIMEOUT = dt.timedelta(hours=12)
+
+
+def cached_funder_report(programme: Programme, *, cohort: Cohort | None = None) -> FunderReport:
+    """``funder_report``, computed again only when something it counts has changed.
+
+    Its key holds the versions of the public content (programmes, cohorts, sessions) and of
+    participation (enrolments, registrations, attendance, people's roles), so any such change
+    makes the next view compute it again (lookingup/cache.py); it is also kept only until the
+    next of the programme's sessions ends, when that session starts to count.
+    """
+    key = ":".join(
+        [
+            "funder-report",
+            str(programme.pk),
+            str(cohort.pk if cohort else ""),
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+            content_version(),
+            participation_version(),
+        ]
+    )
+    now = timezone.now()
+    entry = cache.get(key)
+    if entry is not None and now < entry[0]:
+        return entry[1]
+    report = funder_report(programme, cohort=cohort, now=now)
+    next_end = (
+        Session.objects.filter(programme=programme, ends_at__gt=now)
+        .exclude(status=SessionStatus.CANCELLED)
+        .aggregate(first=Min("ends_at"))["first"]
+    )
+    valid_until = min(next_end or now + CACHE_TIMEOUT, now + CACHE_TIMEOUT)
+    report.cache_key, report.fresh_until = key, valid_until
+    cache.set(key, (valid_until, report), int((valid_until - now).total_seconds()) + 1)
+    return report
 
 
 def funder_report(programme: Programme, *, cohort: Cohort | None = None, now=None) -> FunderReport:

@@ -73,12 +73,17 @@ def participants_of(session: Session):
             session=session, status=Status.CONFIRMED
         ).values("participant_id")
     else:
-        has_cohorts = _SessionCohort.objects.filter(session=session)
-        taking_part = Enrolment.objects.filter(
-            Q(cohort__sessions=session)
-            | (Q(programme_id=session.programme_id) & ~Exists(has_cohorts)),
-            status=Status.CONFIRMED,
-        ).values("participant_id")
+        session_cohorts = _SessionCohort.objects.filter(session=session)
+        confirmed = Enrolment.objects.filter(status=Status.CONFIRMED).order_by()
+        # Two plain parts rather than one OR across a join, which PostgreSQL can only answer
+        # by joining every enrolment to every cohort's sessions first.
+        in_cohort = confirmed.filter(cohort__in=session_cohorts.values("cohort_id"))
+        whole_programme = confirmed.filter(programme_id=session.programme_id).filter(
+            ~Exists(session_cohorts)
+        )
+        taking_part = in_cohort.values("participant_id").union(
+            whole_programme.values("participant_id"), all=True
+        )
     # An IN over the few rows taking part, rather than a test of every account.
     return User.objects.filter(pk__in=taking_part)
 

@@ -251,3 +251,97 @@ def test_report_of_another_programme_is_not_found(client, charlie, reti):
 
     assert client.get(report_url(reti)).status_code == 404
     assert client.get(report_url(reti, format="csv")).status_code == 404
+
+
+# --- the cached report
+
+
+def _totals(client, programme):
+    totals = client.get(report_url(programme)).context["report"].totals
+    return (totals.enrolled, totals.confirmed, totals.attended, totals.eligible)
+
+
+def test_report_page_shows_new_attendance_at_once(client, coordinator, reti, delivered):
+    client.force_login(coordinator)
+    before = _totals(client, reti)
+    c = reti.enrolments.get(participant__country="PT")
+
+    record_attendance(delivered["sessions"][1], [Mark(c.participant_id, A.PRESENT)], by=None)
+
+    assert before == (7, 5, 4, 3)
+    assert _totals(client, reti) == (7, 5, 5, 4)
+    html = client.get(report_url(reti)).content.decode()
+    assert "Attended at least one session</th><td>5</td>" in html
+
+
+def test_report_page_shows_a_new_enrolment_and_a_deleted_account(
+    client, coordinator, reti, delivered
+):
+    client.force_login(coordinator)
+    _totals(client, reti)
+    newcomer = person(reti, delivered["nord"])
+    assert _totals(client, reti) == (8, 6, 4, 3)
+
+    delete_account(newcomer.participant)
+
+    by_role = dict(client.get(report_url(reti)).context["report"].by_role)
+    assert by_role["Worker"].enrolled == 3
+    assert by_role["–"].enrolled == 2
+
+
+def test_report_page_counts_a_session_once_it_ends(
+    client, coordinator, reti, delivered, monkeypatch
+):
+    client.force_login(coordinator)
+    ending = SessionFactory(
+        programme=reti,
+        starts_at=timezone.now() - dt.timedelta(hours=1),
+        ends_at=timezone.now() + dt.timedelta(minutes=5),
+        duration_hours=Decimal("1"),
+    )
+    assert client.get(report_url(reti)).context["report"].hours_delivered == Decimal("8.0")
+
+    later = ending.ends_at + dt.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    response = client.get(report_url(reti))
+    assert response.context["report"].hours_delivered == Decimal("9.0")
+    assert "Hours delivered</th><td>9.0</td>" in response.content.decode()
+
+
+def test_report_is_stale_for_nobody_after_the_commit(db, django_capture_on_commit_callbacks):
+    from lookingup.cache import participation_changed, participation_version
+
+    before = participation_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        participation_changed()
+        during = participation_version()
+
+    assert during != before
+    assert callbacks  # bumped again once the change is visible to everyone
+    assert participation_version() not in {before, during}
+
+
+def _page_queries(client, programme) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as first:
+        client.get(report_url(programme))
+    with CaptureQueriesContext(connection) as again:
+        client.get(report_url(programme))
+    return len(first), len(again)
+
+
+def test_report_page_queries_do_not_grow_with_people(client, coordinator, reti):
+    client.force_login(coordinator)
+    small, big = reti, ProgrammeFactory(certificate_min_hours=Decimal("1"))
+    big.coordinators.add(coordinator)
+    for programme, size in ((small, 2), (big, 30)):
+        cohort = CohortFactory(programme=programme)
+        session = held(programme, 3, cohorts=[cohort])
+        people = [person(programme, cohort) for _ in range(size)]
+        record_attendance(session, [Mark(p.participant_id, A.PRESENT) for p in people], by=None)
+    client.get(reverse("admin:index"))  # the per-process caches (the session, the language)
+
+    first, again = _page_queries(client, small)
+
+    assert _page_queries(client, big) == (first, again)
+    assert again < first  # the report itself is not computed again
