@@ -1,6 +1,7 @@
 """Context builders for the certificates' emails (lookingup/emails.py).
 
-The worker calls them when it sends the mail, in the recipient's language.
+The worker calls them when it sends the mail, in the recipient's language. A batch's "ready"
+mails are sent together: their certificates are loaded in one query (``preload_certificates``).
 """
 
 from django.urls import reverse
@@ -11,13 +12,15 @@ from lookingup.emails import email
 from .models import Certificate
 
 
-@email("certificate-ready")
-def build_certificate_ready(*, certificate_id: int):
-    certificate = (
-        Certificate.objects.select_related("participant", "programme")
-        .filter(pk=certificate_id)
-        .first()
+def preload_certificates(contexts: list[dict]) -> dict[int, Certificate]:
+    return Certificate.objects.select_related("participant", "programme").in_bulk(
+        {context["certificate_id"] for context in contexts}
     )
+
+
+@email("certificate-ready", preload=preload_certificates)
+def build_certificate_ready(*, certificate_id: int, batch: dict[int, Certificate]):
+    certificate = batch.get(certificate_id)
     if certificate is None or not certificate.is_valid:
         return None
     language = translation.get_language()

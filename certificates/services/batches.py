@@ -70,6 +70,12 @@ def issue_chunk(batch: CertificateBatch, participant_ids: list[int]) -> None:
         .filter(participant_id__in=participant_ids)
         .values_list("participant_id", "cohort_id")
     )
+    valid = {
+        certificate.participant_id: certificate
+        for certificate in Certificate.objects.valid().filter(
+            programme_id=batch.programme_id, participant_id__in=participant_ids
+        )
+    }
     counts = {"issued": 0, "already_issued": 0, "not_eligible": 0, "failed": 0}
     for participant in User.objects.filter(pk__in=participant_ids).order_by("pk"):
         outcome = issue_prepared(
@@ -79,6 +85,7 @@ def issue_chunk(batch: CertificateBatch, participant_ids: list[int]) -> None:
             cohort_id=cohorts.get(participant.pk),
             by=batch.requested_by,
             wake_now=False,
+            valid=valid.get(participant.pk),
         )
         if outcome.created:
             counts["issued"] += 1

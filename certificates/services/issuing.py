@@ -39,6 +39,8 @@ class IssueContext:
     sessions: dict[int, Session] = field(default_factory=dict)
     presentation: Presentation | None = None
     cohorts: dict = field(default_factory=dict)
+    # Each session's title in every language, worked out once for the whole batch.
+    titles: dict[int, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, programme: Programme) -> "IssueContext":
@@ -61,20 +63,26 @@ class IssueContext:
             session = self.sessions.get(session_id)
             if session is None:
                 continue
-            titles = {}
-            for code, _name in settings.LANGUAGES:
-                with translation.override(code):
-                    titles[code] = str(session.title)
             entries.append(
                 {
                     "session": session.pk,
                     "starts_at": session.starts_at.isoformat(),
                     "minutes": int(minutes),
-                    "titles": titles,
+                    "titles": self._titles(session),
                 }
             )
         entries.sort(key=lambda entry: entry["starts_at"])
         return entries
+
+    def _titles(self, session: Session) -> dict[str, str]:
+        if session.pk not in self.titles:
+            titles = {}
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    titles[code] = str(session.title)
+            self.titles[session.pk] = titles
+        # A copy: each certificate's snapshot is its own.
+        return dict(self.titles[session.pk])
 
 
 def summaries_for(programme: Programme, participant_ids: list[int]) -> dict:
@@ -139,6 +147,10 @@ def _notify(certificate: Certificate, *, wake_now: bool = True) -> None:
     )
 
 
+# ``issue_prepared`` looks the person's valid certificate up itself unless told.
+LOOK_UP = object()
+
+
 def issue_prepared(
     context: IssueContext,
     participant: User,
@@ -148,14 +160,17 @@ def issue_prepared(
     by=None,
     now=None,
     wake_now: bool = True,
+    valid=LOOK_UP,
 ) -> Outcome:
     """Issue with what a batch has already loaded (see ``issue_certificate``); a batch wakes
-    the mail delivery once per chunk (``wake_now=False``)."""
+    the mail delivery once per chunk (``wake_now=False``) and passes each person's ``valid``
+    certificate (or None), looked up for the whole chunk at once."""
     now = now or timezone.now()
     existing = Certificate.objects.valid().filter(
         participant=participant, programme=context.programme
     )
-    if (found := existing.first()) is not None:
+    found = existing.first() if valid is LOOK_UP else valid
+    if found is not None:
         return Outcome(
             True,
             str(phrases.ALREADY_ISSUED % {"name": found.holder_name}),

@@ -237,3 +237,18 @@ def test_pdf_shows_the_partners_logos_and_the_signature(certificate, looking_up)
 
     assert without == 3  # QR code, signature, logo
     assert _images(render_certificate(certificate, "en")) == 2
+
+
+def test_pdf_qr_code_holds_the_verification_link_module_for_module(certificate):
+    import segno
+
+    from certificates.rendering import QR_MASK, verification_url
+
+    image = PdfReader(io.BytesIO(certificate.pdf.read())).pages[0].images[0].image
+    dark = [
+        [image.convert("L").getpixel((x, y)) < 128 for x in range(image.width)]
+        for y in range(image.height)
+    ]
+
+    expected = segno.make(verification_url(certificate), error="m", mask=QR_MASK)
+    assert dark == [[bool(module) for module in row] for row in expected.matrix]
