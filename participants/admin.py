@@ -6,11 +6,11 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from programmes.admin import CoordinatorScopedMixin, register_programme_path
 from programmes.enums import OrganisationKind
+from programmes.scope import ScopedCountryFilter
 
 from . import admin_lists, attendance_admin, bulk_admin, services
 from .enums import AttendanceStatus, EnrolmentStatus
@@ -226,7 +226,7 @@ class EnrolmentAdmin(BulkActionsMixin, ParticipationAdmin):
         "status",
         "programme",
         "cohort",
-        ("country", CountryFilter),
+        ("country", ScopedCountryFilter),
         "organisation_kind",
         AttendedFilter,
         ("invited", titled(admin.BooleanFieldListFilter, _("invitation"))),
@@ -328,7 +328,7 @@ class SessionRegistrationAdmin(BulkActionsMixin, ParticipationAdmin):
         "status",
         "session__programme",
         "session",
-        ("country", CountryFilter),
+        ("country", ScopedCountryFilter),
         "organisation_kind",
         AttendedFilter,
     ]

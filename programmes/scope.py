@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 
 from .models import Cohort, Partnership, Programme, Track
 
@@ -76,6 +77,26 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
             ordering=ordering,
             limit_choices_to={"pk__in": choices.values("pk")},
         )
+
+
+class ScopedCountryFilter(CountryFilter):
+    """django-countries' filter lists the countries of every row of the model; this one those
+    of the rows the list itself may show (the coordinator's programmes)."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        self.request, self.model_admin = request, model_admin
+        super().__init__(field, request, params, model, model_admin, field_path)
+
+    def lookup_choices(self, changelist):
+        codes = set(
+            self.model_admin.get_queryset(self.request)
+            .order_by()
+            .values_list(self.field_path, flat=True)
+            .distinct()
+        )
+        for code, name in self.field.get_choices(include_blank=False):
+            if code in codes:
+                yield code, name
 
 
 class CoordinatorScopedMixin:

@@ -15,6 +15,7 @@ from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django_countries.filters import CountryFilter
 
 from certificates.models import Certificate, CertificateBatch, CertificateDesign
 from goodpractices.models import Call, GoodPractice, PartnerAccess, Theme
@@ -271,3 +272,21 @@ def test_coordinator_cannot_give_themselves_more_permissions(client, dana):
     assert [r.status_code for r in responses] == [403, 403, 403]
     dana.refresh_from_db()
     assert not dana.is_superuser
+
+
+def test_country_filter_lists_only_the_countries_of_own_programmes(client, dana, programmes):
+    own_programme, other_programme = programmes
+    EnrolmentFactory(programme=own_programme, participant=_person("Own"), country="IT")
+    EnrolmentFactory(programme=other_programme, participant=_person(FOREIGN), country="NZ")
+    client.force_login(dana)
+
+    response = client.get(url(Enrolment, "changelist"))
+
+    choices = {
+        choice["display"]
+        for spec in response.context["cl"].filter_specs
+        if isinstance(spec, CountryFilter)
+        for choice in spec.choices(response.context["cl"])
+    }
+    assert "Italy" in choices
+    assert "New Zealand" not in choices
