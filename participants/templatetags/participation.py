@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from lookingup.cache import kept_while_unchanged
 from lookingup.places import MARKER_RE
 from participants import services
 from participants.enums import EnrolmentStatus
@@ -68,10 +69,18 @@ def _enrolments(request, user) -> dict:
     return _cached(request, "enrolments", load)
 
 
+# Places left are a guide (enrolling re-checks them under a lock): kept in the shared cache
+# until an enrolment, the content or the clock (an enrolment window closing) moves on.
+COHORTS_SECONDS = 60
+
+
 def _cohorts(request) -> dict:
     """programme id → its cohorts with seats taken, for programmes open for enrolment."""
 
     def load():
+        return kept_while_unchanged("open-cohorts", (), count, timeout=COHORTS_SECONDS)
+
+    def count():
         cohorts = Cohort.objects.filter(
             programme__in=Programme.objects.open_for_enrolment()
         ).annotate(

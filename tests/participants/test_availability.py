@@ -189,6 +189,20 @@ def test_programme_page_single_cohort_needs_no_name(client, programme, cohort):
     assert '<li class="places">2 places left</li>' in response.content.decode()
 
 
+def test_programme_page_places_follow_enrolments_although_they_are_kept(
+    client, alice, programme, cohort
+):
+    client.get(programme.get_absolute_url())  # keeps the places: 2 left
+
+    services.enrol(alice, programme)
+    after_enrolment = client.get(programme.get_absolute_url()).content.decode()
+    services.cancel_enrolment(alice.enrolments.get(), force=True)
+    after_cancellation = client.get(programme.get_absolute_url()).content.decode()
+
+    assert '<li class="places">1 place left</li>' in after_enrolment
+    assert '<li class="places">2 places left</li>' in after_cancellation
+
+
 def test_programme_page_closed_enrolment_shows_no_places(client, cohort):
     programme = cohort.programme
     programme.enrolment_closes_at = timezone.now() - dt.timedelta(days=1)
