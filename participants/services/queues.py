@@ -92,8 +92,9 @@ def promote_waiting(holder: Cohort | Session, *, now=None) -> list:
                 .update(status=Status.CONFIRMED, updated_at=now)
             )
             if updated:
-                participation_changed()  # an UPDATE sends no signal
                 entry.status = Status.CONFIRMED
                 promoted.append(entry)
                 send_notice(entry, "promoted")
+        if promoted:
+            participation_changed()  # an UPDATE sends no signal
     return promoted
